@@ -1,0 +1,124 @@
+//! Reads an edna callback body from a file (or standard input) and prints each callback's
+//! kind and key fields, or the error that names what is wrong.
+//!
+//! ```text
+//! cargo run --example parse_body -- fixtures/pulse-incoming-flow-form.ru.json
+//! curl -s ... | cargo run --example parse_body
+//! ```
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use edna_callbacks::{parse_body, Callback};
+
+fn main() -> ExitCode {
+    let mut body = Vec::new();
+    let read = match std::env::args_os().nth(1) {
+        Some(path) => std::fs::read(&path).map(|bytes| body = bytes),
+        None => std::io::stdin().read_to_end(&mut body).map(drop),
+    };
+    if let Err(e) = read {
+        eprintln!("cannot read the body: {e}");
+        return ExitCode::from(2);
+    }
+    match parse_body(&body) {
+        Ok(callbacks) => {
+            println!("{} callback(s)", callbacks.len());
+            for (i, callback) in callbacks.iter().enumerate() {
+                println!("[{i}] {}", describe(callback));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn or_null<T: ToString>(value: Option<T>) -> String {
+    value.map_or_else(|| "null".to_owned(), |v| v.to_string())
+}
+
+fn describe(callback: &Callback) -> String {
+    match callback {
+        Callback::Incoming(m) => {
+            let content = &m.message_content;
+            let mut line = format!(
+                "incoming id={} subjectId={} from={} type={} receivedAt={}",
+                m.id,
+                or_null(m.subject_id.as_ref()),
+                or_null(m.subscriber.as_ref().and_then(|s| s.identifier.as_ref())),
+                content.kind,
+                m.received_at,
+            );
+            if let Some(text) = &content.text {
+                line += &format!(" text={text:?}");
+            }
+            for item in content.items.iter().flatten() {
+                line += &format!(
+                    " item={}:{:?}",
+                    or_null(item.identifier.as_ref()),
+                    item.title.as_deref().unwrap_or("")
+                );
+            }
+            if let Some(p) = &content.product {
+                line += &format!(
+                    " product={} catalog={}",
+                    or_null(p.id.as_ref()),
+                    or_null(p.catalog_id.as_ref())
+                );
+            }
+            for p in content
+                .order
+                .iter()
+                .flat_map(|o| o.products.iter().flatten())
+            {
+                line += &format!(
+                    " order-line={}x{}@{}{}",
+                    or_null(p.id.as_ref()),
+                    or_null(p.quantity.as_ref()),
+                    or_null(p.price.as_ref()),
+                    p.currency.as_deref().unwrap_or("")
+                );
+            }
+            if content.kind == edna_callbacks::ContentType::Flow {
+                match content.flow_reply() {
+                    Ok(reply) => {
+                        line += &format!(" flow_token={}", or_null(reply.flow_token.as_ref()));
+                        for (name, value) in &reply.fields {
+                            line += &format!(" {name}={value}");
+                        }
+                    }
+                    Err(e) => line += &format!(" (flow reply unreadable: {e})"),
+                }
+            }
+            line
+        }
+        Callback::Status(s) => format!(
+            "status requestId={} status={} statusAt={} error={} paymentData={}",
+            or_null(s.request_id.as_ref()),
+            s.status,
+            s.status_at,
+            or_null(s.error.as_ref()),
+            or_null(s.payment_data.as_ref().map(|p| p.kind())),
+        ),
+        Callback::LegacyStatus(s) => format!(
+            "legacy-status imOutMessageId={} dlvStatus={} dlvStatusAt={} dlvError={}",
+            s.im_out_message_id,
+            s.dlv_status,
+            s.dlv_status_at,
+            or_null(s.dlv_error.as_ref()),
+        ),
+        Callback::LegacyIncoming(m) => format!(
+            "legacy-incoming id={} imType={} contentType={} address={} receivedAt={} text={:?}",
+            m.id,
+            or_null(m.im_type.as_ref()),
+            or_null(m.content_type.as_ref()),
+            or_null(m.address.as_ref()),
+            m.received_at,
+            m.text.as_deref().unwrap_or(""),
+        ),
+        other => format!("{} callback", other.kind()),
+    }
+}

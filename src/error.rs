@@ -1,0 +1,188 @@
+//! The crate's one error type, and how a failed parse is located.
+
+use serde::de::DeserializeOwned;
+
+/// Why a body, or a value inside one, could not be read.
+///
+/// Every variant says where (a JSON path such as `statusAt` or
+/// `messageContent.items[0].identifier`, `.` for the body itself, `[1]` for the second
+/// callback of an array body) and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The body is not well-formed JSON (or ends too early).
+    #[error("body is not valid JSON: {message} (line {line}, column {column})")]
+    Syntax {
+        /// What the JSON parser expected.
+        message: String,
+        /// 1-based line of the offending byte.
+        line: usize,
+        /// 1-based column of the offending byte.
+        column: usize,
+    },
+    /// The body is JSON, but `path` holds no callback edna documents.
+    #[error("`{path}` is not an edna callback: {message}")]
+    UnknownCallback {
+        /// Where the object is: `.` for the body, `[i]` for an element of an array body.
+        path: String,
+        /// Why no kind matched.
+        message: String,
+    },
+    /// The body is a known callback, but the value at `path` is wrong (wrong JSON type, a
+    /// bad timestamp, a required field missing, a key given twice).
+    #[error("invalid `{path}`: {message}")]
+    Invalid {
+        /// Where the wrong value is, such as `messageContent.items[0].identifier`.
+        path: String,
+        /// What was wrong with it.
+        message: String,
+        /// 1-based line where the parser stopped.
+        line: usize,
+        /// 1-based column where the parser stopped.
+        column: usize,
+    },
+    /// A FLOW message's `messageContent.text` does not hold the reply that was asked for.
+    /// The message itself parsed; only this view of it failed.
+    #[error("invalid FLOW reply in `{path}`: {message}")]
+    Flow {
+        /// Always `messageContent.text`.
+        path: String,
+        /// What was wrong with it.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The JSON path the error names (`.` for a syntax error, which has a line and column
+    /// instead).
+    pub fn path(&self) -> &str {
+        match self {
+            Self::Syntax { .. } => ".",
+            Self::UnknownCallback { path, .. }
+            | Self::Invalid { path, .. }
+            | Self::Flow { path, .. } => path,
+        }
+    }
+}
+
+impl Error {
+    /// What was wrong, without the path.
+    pub fn message(&self) -> &str {
+        match self {
+            Self::Syntax { message, .. }
+            | Self::UnknownCallback { message, .. }
+            | Self::Invalid { message, .. }
+            | Self::Flow { message, .. } => message,
+        }
+    }
+}
+
+/// Starts the message of an error that means "this value is no callback at all" (as
+/// opposed to a known callback with a bad field); [`locate`] strips it.
+pub(crate) const NOT_A_CALLBACK: char = '\u{2}';
+
+/// Marks a message that carries a path below the value being read (a field of a value that
+/// had to be read in two steps): `\u{1}path\u{1}message`.
+const NESTED: char = '\u{1}';
+
+/// An error for a value read in a second step (from an already parsed JSON value), keeping
+/// the path inside that value.
+pub(crate) fn nested<E: serde::de::Error>(
+    inner: serde_path_to_error::Error<serde_json::Error>,
+) -> E {
+    let path = format_path(inner.path());
+    let message = message_of(inner.inner());
+    E::custom(format_args!("{NESTED}{path}{NESTED}{message}"))
+}
+
+/// serde_json's message without its " at line L column C" suffix.
+fn message_of(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&suffix) {
+        Some(stripped) => stripped.to_owned(),
+        None => text,
+    }
+}
+
+fn format_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => {
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+            Segment::Map { key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Enum { variant } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(variant);
+            }
+            Segment::Unknown => out.push_str(".?"),
+        }
+    }
+    if out.is_empty() {
+        out.push('.');
+    }
+    out
+}
+
+fn join_path(outer: &str, inner: &str) -> String {
+    match (outer, inner) {
+        (".", _) => inner.to_owned(),
+        (_, ".") => outer.to_owned(),
+        (_, _) if inner.starts_with('[') => format!("{outer}{inner}"),
+        _ => format!("{outer}.{inner}"),
+    }
+}
+
+/// Turns the error of a failed `serde_json::from_slice::<T>(body)` into an [`Error`]
+/// naming the path. Only a failed parse gets here: it parses the body a second time with
+/// `serde_path_to_error`, so that a successful parse pays nothing for paths.
+pub(crate) fn locate<T: DeserializeOwned>(body: &[u8], first: serde_json::Error) -> Error {
+    if !first.is_data() {
+        return Error::Syntax {
+            message: message_of(&first),
+            line: first.line(),
+            column: first.column(),
+        };
+    }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let (path, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => (format_path(e.path()), e.into_inner()),
+        // Not expected: the same bytes failed a moment ago. Report the first error.
+        Ok(_) => (".".to_owned(), first),
+    };
+    let message = message_of(&inner);
+    if let Some(rest) = message.strip_prefix(NESTED) {
+        if let Some((below, message)) = rest.split_once(NESTED) {
+            return Error::Invalid {
+                path: join_path(&path, below),
+                message: message.to_owned(),
+                line: inner.line(),
+                column: inner.column(),
+            };
+        }
+    }
+    if let Some(message) = message.strip_prefix(NOT_A_CALLBACK) {
+        return Error::UnknownCallback {
+            path,
+            message: message.to_owned(),
+        };
+    }
+    Error::Invalid {
+        path,
+        message,
+        line: inner.line(),
+        column: inner.column(),
+    }
+}

@@ -1,0 +1,118 @@
+//! WhatsApp Flows replies: the JSON document edna puts in `messageContent.text`.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::content::MessageContent;
+use crate::enums::ContentType;
+use crate::error::Error;
+
+/// The answers of a WhatsApp Flows form, read from a FLOW message's `messageContent.text`.
+///
+/// ```
+/// # fn main() -> Result<(), edna_callbacks::Error> {
+/// let body = include_bytes!("../fixtures/pulse-incoming-flow-form.ru.json");
+/// let callbacks = edna_callbacks::parse_body(body)?;
+/// let message = callbacks[0].as_incoming().expect("an incoming message");
+/// let reply = message.message_content.flow_reply()?;
+/// assert_eq!(reply.flow_token.as_deref(), Some("example"));
+/// assert_eq!(reply.field_str("screen_0_Name_0"), Some("Ivan"));
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlowReply {
+    /// The `flow_token` the flow was sent with, when the reply carries one.
+    pub flow_token: Option<String>,
+    /// Every other member of the document: the form's fields, by name.
+    pub fields: Map<String, Value>,
+}
+
+impl FlowReply {
+    /// The field `name`, when it is a string.
+    pub fn field_str(&self, name: &str) -> Option<&str> {
+        self.fields.get(name).and_then(Value::as_str)
+    }
+}
+
+const TEXT_PATH: &str = "messageContent.text";
+
+fn flow_error(message: impl Into<String>) -> Error {
+    Error::Flow {
+        path: TEXT_PATH.to_owned(),
+        message: message.into(),
+    }
+}
+
+impl MessageContent {
+    fn flow_text(&self) -> Result<&str, Error> {
+        if self.kind != ContentType::Flow {
+            return Err(flow_error(format!(
+                "the message type is {}, not FLOW",
+                self.kind
+            )));
+        }
+        self.text
+            .as_deref()
+            .ok_or_else(|| flow_error("the FLOW message has no text"))
+    }
+
+    /// Reads the FLOW reply: the `flow_token` and the form's fields.
+    ///
+    /// The message itself always parses, whatever its text holds; this is where an odd
+    /// text is reported.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Flow`] when the message is not of type `FLOW`, has no text, or its text is
+    /// not a JSON object (or is nested deeper than the JSON parser allows), or its
+    /// `flow_token` is not a string.
+    pub fn flow_reply(&self) -> Result<FlowReply, Error> {
+        let mut fields: Map<String, Value> = self.flow_reply_as()?;
+        let flow_token = match fields.remove("flow_token") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(token)) => Some(token),
+            Some(_) => return Err(flow_error("`flow_token` is not a string")),
+        };
+        Ok(FlowReply { flow_token, fields })
+    }
+
+    /// Reads the FLOW reply into the caller's own type.
+    ///
+    /// ```
+    /// #[derive(serde::Deserialize)]
+    /// struct OrderForm {
+    ///     flow_token: String,
+    ///     #[serde(rename = "screen_0_Order_number_1")]
+    ///     order_number: String,
+    /// }
+    /// # fn main() -> Result<(), edna_callbacks::Error> {
+    /// let body = include_bytes!("../fixtures/pulse-incoming-flow-form.ru.json");
+    /// let callbacks = edna_callbacks::parse_body(body)?;
+    /// let message = callbacks[0].as_incoming().expect("an incoming message");
+    /// let form: OrderForm = message.message_content.flow_reply_as()?;
+    /// assert_eq!((form.flow_token.as_str(), form.order_number.as_str()), ("example", "6"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Flow`] when the message is not of type `FLOW`, has no text, or its text does
+    /// not deserialize into `T` (the message names the field inside the text).
+    pub fn flow_reply_as<T: DeserializeOwned>(&self) -> Result<T, Error> {
+        let text = self.flow_text()?;
+        serde_json::from_str(text).map_err(|first| {
+            match crate::error::locate::<T>(text.as_bytes(), first) {
+                Error::Syntax { message, .. } => {
+                    flow_error(format!("the text is not JSON: {message}"))
+                }
+                other => flow_error(format!(
+                    "at `{}` in the text: {}",
+                    other.path(),
+                    other.message()
+                )),
+            }
+        })
+    }
+}

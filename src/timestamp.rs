@@ -1,0 +1,488 @@
+//! The one timestamp type every `...At` field uses, and its tolerant parser.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+
+/// An instant as edna writes it, read tolerantly and written back as RFC 3339.
+///
+/// edna's pages and traffic use several spellings of the same thing; all of these are read:
+///
+/// | form | example |
+/// |---|---|
+/// | RFC 3339 with `Z` | `2023-10-31T11:07:56Z` |
+/// | offset with a colon | `2023-10-31T14:07:56+03:00` |
+/// | offset without a colon (ISO 8601 basic) | `2020-01-10T19:03:52.355+0300`, `2021-10-20T08:42:51.354+0000` |
+/// | 0 to 9 fractional digits | `2023-10-31T11:07:56.123456789Z` |
+/// | stray spaces after the colons of the time | `2024-08-05T08: 24: 14Z` |
+///
+/// `T`/`t` and `Z`/`z` may be either case. Anything else (no offset, a second of 60, a day
+/// the month does not have, a tenth fractional digit, trailing text) is refused with a
+/// [`TimestampError`] that says what was expected and where, without repeating the input.
+///
+/// The offset is kept: `+0300` is written back as `+03:00`, not converted to UTC. Two
+/// timestamps are equal when they are the same instant (`PartialEq` compares instants, as
+/// [`OffsetDateTime`] does).
+///
+/// ```
+/// use edna_callbacks::Timestamp;
+///
+/// let t: Timestamp = "2020-01-10T19:03:52.355+0300".parse()?;
+/// assert_eq!(t.to_string(), "2020-01-10T19:03:52.355+03:00");
+/// assert_eq!(t.get().unix_timestamp(), 1_578_672_232);
+/// # Ok::<(), edna_callbacks::TimestampError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Timestamp(OffsetDateTime);
+
+impl Timestamp {
+    /// Wraps an [`OffsetDateTime`].
+    pub const fn new(value: OffsetDateTime) -> Self {
+        Self(value)
+    }
+
+    /// The instant, with the offset it was written in.
+    pub const fn get(self) -> OffsetDateTime {
+        self.0
+    }
+
+    /// Reads a timestamp in any of the forms edna writes (see the type's documentation).
+    ///
+    /// # Errors
+    ///
+    /// [`TimestampError`] when `input` is not one of those forms, or names a date or time
+    /// that does not exist.
+    pub fn parse(input: &str) -> Result<Self, TimestampError> {
+        parse(input.as_bytes()).map(Self)
+    }
+
+    /// Writes the RFC 3339 form (`2020-01-10T19:03:52.355+03:00`) into `buf` and returns
+    /// the written part. Fractional seconds are written with as many digits as they need;
+    /// a zero offset is written `Z`.
+    fn format_into(self, buf: &mut [u8; 40]) -> Result<&str, fmt::Error> {
+        let mut dt = self.0;
+        let mut offset = dt.offset();
+        if offset.seconds_past_minute() != 0 {
+            // RFC 3339 has no seconds in an offset: keep the instant, write it in UTC.
+            offset = UtcOffset::UTC;
+            dt = dt.to_offset(offset);
+        }
+        let year = dt.year();
+        if !(0..=9999).contains(&year) {
+            return Err(fmt::Error);
+        }
+        let mut n = 0;
+        let mut put = |bytes: &[u8]| {
+            for &b in bytes {
+                if let Some(slot) = buf.get_mut(n) {
+                    *slot = b;
+                    n += 1;
+                }
+            }
+        };
+        let two = |v: u8| [b'0' + v / 10, b'0' + v % 10];
+        let y = year as u32;
+        put(&[
+            b'0' + (y / 1000) as u8,
+            b'0' + (y / 100 % 10) as u8,
+            b'0' + (y / 10 % 10) as u8,
+            b'0' + (y % 10) as u8,
+            b'-',
+        ]);
+        put(&two(u8::from(dt.month())));
+        put(b"-");
+        put(&two(dt.day()));
+        put(b"T");
+        put(&two(dt.hour()));
+        put(b":");
+        put(&two(dt.minute()));
+        put(b":");
+        put(&two(dt.second()));
+        let mut nanos = dt.nanosecond();
+        if nanos != 0 {
+            let mut digits = [0u8; 9];
+            for d in digits.iter_mut().rev() {
+                *d = b'0' + (nanos % 10) as u8;
+                nanos /= 10;
+            }
+            let len = digits.iter().rposition(|&d| d != b'0').map_or(0, |i| i + 1);
+            put(b".");
+            put(digits.get(..len).unwrap_or(&[]));
+        }
+        if offset.is_utc() {
+            put(b"Z");
+        } else {
+            let (h, m, _) = offset.as_hms();
+            put(if offset.is_negative() { b"-" } else { b"+" });
+            put(&two(h.unsigned_abs()));
+            put(b":");
+            put(&two(m.unsigned_abs()));
+        }
+        let written = buf.get(..n).ok_or(fmt::Error)?;
+        std::str::from_utf8(written).map_err(|_| fmt::Error)
+    }
+}
+
+impl From<OffsetDateTime> for Timestamp {
+    fn from(value: OffsetDateTime) -> Self {
+        Self(value)
+    }
+}
+
+impl From<Timestamp> for OffsetDateTime {
+    fn from(value: Timestamp) -> Self {
+        value.0
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = TimestampError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    /// The RFC 3339 form. Fails (as `fmt::Error`) only for a year outside 0000 to 9999,
+    /// which RFC 3339 cannot write and the parser never produces.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = [0u8; 40];
+        f.write_str(self.format_into(&mut buf)?)
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut buf = [0u8; 40];
+        match self.format_into(&mut buf) {
+            Ok(s) => serializer.serialize_str(s),
+            Err(_) => Err(serde::ser::Error::custom(
+                "timestamp year is outside 0000-9999, which RFC 3339 cannot write",
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = Timestamp;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a timestamp string such as 2023-10-31T11:07:56Z")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Timestamp, E> {
+                parse(v.as_bytes()).map(Timestamp).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+/// Why a string is not a timestamp: what was expected, and at which byte.
+///
+/// Its text never repeats the input, so it is safe to log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid timestamp: {expected} at byte {at}")]
+pub struct TimestampError {
+    expected: &'static str,
+    at: usize,
+}
+
+impl TimestampError {
+    /// What the parser expected to find (for example `"two-digit month"`).
+    pub fn expected(&self) -> &'static str {
+        self.expected
+    }
+
+    /// The byte offset in the input where it was expected.
+    pub fn position(&self) -> usize {
+        self.at
+    }
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Cursor<'_> {
+    fn fail<T>(&self, expected: &'static str) -> Result<T, TimestampError> {
+        Err(TimestampError {
+            expected,
+            at: self.at,
+        })
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn digits(&mut self, count: usize, what: &'static str) -> Result<u32, TimestampError> {
+        let end = self.at + count;
+        let Some(slice) = self.bytes.get(self.at..end) else {
+            return self.fail(what);
+        };
+        let mut value = 0u32;
+        for &b in slice {
+            if !b.is_ascii_digit() {
+                return self.fail(what);
+            }
+            value = value * 10 + u32::from(b - b'0');
+        }
+        self.at = end;
+        Ok(value)
+    }
+
+    fn byte(&mut self, accepted: &[u8], what: &'static str) -> Result<u8, TimestampError> {
+        match self.peek() {
+            Some(b) if accepted.contains(&b) => {
+                self.at += 1;
+                Ok(b)
+            }
+            _ => self.fail(what),
+        }
+    }
+
+    /// A colon, then any run of spaces (edna has written `08: 24: 14`).
+    fn colon(&mut self) -> Result<(), TimestampError> {
+        self.byte(b":", "':'")?;
+        while self.peek() == Some(b' ') {
+            self.at += 1;
+        }
+        Ok(())
+    }
+}
+
+fn parse(bytes: &[u8]) -> Result<OffsetDateTime, TimestampError> {
+    let mut c = Cursor { bytes, at: 0 };
+    let year = c.digits(4, "four-digit year")?;
+    c.byte(b"-", "'-' after the year")?;
+    let month_at = c.at;
+    let month = c.digits(2, "two-digit month")?;
+    c.byte(b"-", "'-' after the month")?;
+    let day_at = c.at;
+    let day = c.digits(2, "two-digit day")?;
+    c.byte(b"Tt", "'T' between date and time")?;
+    let hour_at = c.at;
+    let hour = c.digits(2, "two-digit hour")?;
+    c.colon()?;
+    let minute_at = c.at;
+    let minute = c.digits(2, "two-digit minute")?;
+    c.colon()?;
+    let second_at = c.at;
+    let second = c.digits(2, "two-digit second")?;
+    let mut nanos = 0u32;
+    if c.peek() == Some(b'.') {
+        c.at += 1;
+        let start = c.at;
+        while let Some(b @ b'0'..=b'9') = c.peek() {
+            if c.at - start == 9 {
+                return c.fail("at most nine fractional digits");
+            }
+            nanos = nanos * 10 + u32::from(b - b'0');
+            c.at += 1;
+        }
+        let count = c.at - start;
+        if count == 0 {
+            return c.fail("a digit after '.'");
+        }
+        nanos *= 10u32.pow(9 - count as u32);
+    }
+    let offset_at = c.at;
+    let offset = match c.byte(b"Zz+-", "offset ('Z', '+hh:mm' or '+hhmm')")? {
+        b'+' | b'-' => {
+            let negative = bytes.get(offset_at) == Some(&b'-');
+            let h = c.digits(2, "two-digit offset hours")?;
+            if c.peek() == Some(b':') {
+                c.colon()?;
+            }
+            let m = c.digits(2, "two-digit offset minutes")?;
+            if h > 23 || m > 59 {
+                return Err(TimestampError {
+                    expected: "offset within -23:59 to +23:59",
+                    at: offset_at,
+                });
+            }
+            let sign = if negative { -1 } else { 1 };
+            // h <= 23 and m <= 59 were checked above, so both fit and the offset is valid.
+            UtcOffset::from_hms(sign * h as i8, sign * m as i8, 0).map_err(|_| TimestampError {
+                expected: "offset within -23:59 to +23:59",
+                at: offset_at,
+            })?
+        }
+        _ => UtcOffset::UTC,
+    };
+    if c.at != bytes.len() {
+        return c.fail("end of the timestamp");
+    }
+    let range = |expected, at| TimestampError { expected, at };
+    let month = u8::try_from(month)
+        .ok()
+        .and_then(|m| Month::try_from(m).ok())
+        .ok_or(range("month 01 to 12", month_at))?;
+    let date = Date::from_calendar_date(year as i32, month, day as u8)
+        .map_err(|_| range("a day the month has", day_at))?;
+    if hour > 23 {
+        return Err(range("hour 00 to 23", hour_at));
+    }
+    if minute > 59 {
+        return Err(range("minute 00 to 59", minute_at));
+    }
+    if second > 59 {
+        return Err(range("second 00 to 59", second_at));
+    }
+    let time = Time::from_hms_nano(hour as u8, minute as u8, second as u8, nanos)
+        .map_err(|_| range("a valid time of day", hour_at))?;
+    Ok(PrimitiveDateTime::new(date, time).assume_offset(offset))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn ok(s: &str) -> OffsetDateTime {
+        match Timestamp::parse(s) {
+            Ok(t) => t.get(),
+            Err(e) => panic!("{s:?} should parse: {e}"),
+        }
+    }
+
+    fn err(s: &str) -> TimestampError {
+        match Timestamp::parse(s) {
+            Ok(t) => panic!("{s:?} should fail, got {t}"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn reads_every_documented_form() {
+        assert_eq!(
+            ok("2023-10-31T11:07:56Z"),
+            datetime!(2023-10-31 11:07:56 UTC)
+        );
+        assert_eq!(
+            ok("2020-01-10T19:03:52.355+0300"),
+            datetime!(2020-01-10 19:03:52.355 +3)
+        );
+        assert_eq!(
+            ok("2021-10-20T08:42:51.354+0000"),
+            datetime!(2021-10-20 08:42:51.354 UTC)
+        );
+        assert_eq!(
+            ok("2024-08-05T08: 24: 14Z"),
+            datetime!(2024-08-05 08:24:14 UTC)
+        );
+        assert_eq!(
+            ok("2023-10-31T14:07:56+03:00"),
+            datetime!(2023-10-31 11:07:56 UTC)
+        );
+        assert_eq!(
+            ok("2023-10-31t11:07:56.123456789z"),
+            datetime!(2023-10-31 11:07:56.123456789 UTC)
+        );
+        assert_eq!(
+            ok("2023-10-31T01:07:56.1-05:30"),
+            datetime!(2023-10-31 01:07:56.1 -5:30)
+        );
+    }
+
+    #[test]
+    fn keeps_the_offset() {
+        assert_eq!(
+            ok("2020-01-10T19:03:52.355+0300").offset(),
+            UtcOffset::from_hms(3, 0, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_timestamp() {
+        assert_eq!(err("").expected(), "four-digit year");
+        assert_eq!(
+            err("2023-10-31T11:07:56").expected(),
+            "offset ('Z', '+hh:mm' or '+hhmm')"
+        );
+        assert_eq!(
+            err("2023-10-31T11:07:56Zjunk").expected(),
+            "end of the timestamp"
+        );
+        assert_eq!(err("2023-13-31T11:07:56Z").expected(), "month 01 to 12");
+        assert_eq!(
+            err("2023-02-29T11:07:56Z").expected(),
+            "a day the month has"
+        );
+        assert_eq!(err("2023-10-31T24:00:00Z").expected(), "hour 00 to 23");
+        assert_eq!(err("2023-10-31T11:60:00Z").expected(), "minute 00 to 59");
+        assert_eq!(err("2023-10-31T23:59:60Z").expected(), "second 00 to 59");
+        assert_eq!(err("2023-10-31T11:07:56.Z").expected(), "a digit after '.'");
+        assert_eq!(
+            err("2023-10-31T11:07:56.1234567891Z").expected(),
+            "at most nine fractional digits"
+        );
+        assert_eq!(
+            err("2023-10-31T11:07:56+24:00").expected(),
+            "offset within -23:59 to +23:59"
+        );
+        assert_eq!(err("2023-10-31 11:07:56Z").position(), 10);
+        assert_eq!(err("2023-10-31T11 :07:56Z").position(), 13);
+        assert_eq!(err("1698750476").position(), 4);
+    }
+
+    #[test]
+    fn error_text_does_not_repeat_the_input() {
+        let e = err("2023-10-31T11:07:56+secret");
+        assert_eq!(
+            e.to_string(),
+            "invalid timestamp: two-digit offset hours at byte 20"
+        );
+    }
+
+    #[test]
+    fn writes_rfc3339() {
+        let cases = [
+            ("2023-10-31T11:07:56Z", "2023-10-31T11:07:56Z"),
+            (
+                "2020-01-10T19:03:52.355+0300",
+                "2020-01-10T19:03:52.355+03:00",
+            ),
+            ("2021-10-20T08:42:51.354+0000", "2021-10-20T08:42:51.354Z"),
+            ("2024-08-05T08: 24: 14Z", "2024-08-05T08:24:14Z"),
+            (
+                "2023-10-31T01:07:56.000000010-05:30",
+                "2023-10-31T01:07:56.00000001-05:30",
+            ),
+            ("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z"),
+        ];
+        for (input, written) in cases {
+            assert_eq!(
+                Timestamp::parse(input).unwrap().to_string(),
+                written,
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn writes_what_time_writes() {
+        use time::format_description::well_known::Rfc3339;
+        for t in [
+            datetime!(2023-10-31 11:07:56 UTC),
+            datetime!(2023-10-31 11:07:56.5 +3),
+            datetime!(1999-12-31 23:59:59.999999999 -9:30),
+        ] {
+            assert_eq!(Timestamp::new(t).to_string(), t.format(&Rfc3339).unwrap());
+        }
+    }
+
+    #[test]
+    fn offset_seconds_are_written_in_utc() {
+        let t = datetime!(2023-10-31 11:07:56 +3:00:30);
+        let written = Timestamp::new(t).to_string();
+        assert_eq!(written, "2023-10-31T08:07:26Z");
+        assert_eq!(ok(&written), t);
+    }
+}
