@@ -95,14 +95,52 @@ pub(crate) fn nested<E: serde::de::Error>(
     E::custom(format_args!("{NESTED}{path}{NESTED}{message}"))
 }
 
-/// serde_json's message without its " at line L column C" suffix.
+/// serde_json's message without its " at line L column C" suffix, and without the values
+/// serde quotes in it (see [`redact`]).
 fn message_of(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    match text.strip_suffix(&suffix) {
-        Some(stripped) => stripped.to_owned(),
-        None => text,
+    redact(text.strip_suffix(&suffix).unwrap_or(&text))
+}
+
+/// Removes the values serde repeats in its messages (`invalid type: string "Ivan"`,
+/// `integer `79000000000``), so that an error is safe to log: what stays is the kind of
+/// value and what was expected. Field names stay.
+fn redact(message: &str) -> String {
+    const QUOTED: [(&str, char); 4] = [
+        ("string \"", '"'),
+        ("integer `", '`'),
+        ("floating point `", '`'),
+        ("character `", '`'),
+    ];
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    'scan: while !rest.is_empty() {
+        for (marker, close) in QUOTED {
+            if let Some(after) = rest.strip_prefix(marker) {
+                // Keep the kind ("string"), drop the space, the quotes and the value.
+                out.push_str(marker.get(..marker.len() - 2).unwrap_or_default());
+                let mut chars = after.char_indices();
+                let mut end = after.len();
+                while let Some((i, c)) = chars.next() {
+                    if c == '\\' && close == '"' {
+                        chars.next();
+                    } else if c == close {
+                        end = i + c.len_utf8();
+                        break;
+                    }
+                }
+                rest = after.get(end..).unwrap_or_default();
+                continue 'scan;
+            }
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
     }
+    out
 }
 
 fn format_path(path: &serde_path_to_error::Path) -> String {
@@ -184,5 +222,32 @@ pub(crate) fn locate<T: DeserializeOwned>(body: &[u8], first: serde_json::Error)
         message,
         line: inner.line(),
         column: inner.column(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn redact_removes_values_and_keeps_field_names() {
+        assert_eq!(
+            redact("invalid type: string \"Ivan \\\"the\\\" Terrible\", expected an object"),
+            "invalid type: string, expected an object"
+        );
+        assert_eq!(
+            redact("invalid type: integer `79000000000`, expected a string"),
+            "invalid type: integer, expected a string"
+        );
+        assert_eq!(
+            redact("invalid type: floating point `55.75`, expected an id"),
+            "invalid type: floating point, expected an id"
+        );
+        assert_eq!(redact("missing field `statusAt`"), "missing field `statusAt`");
+        assert_eq!(
+            redact("invalid type: boolean `true`, expected a string"),
+            "invalid type: boolean `true`, expected a string"
+        );
+        assert_eq!(redact("unterminated string \"abc"), "unterminated string");
     }
 }

@@ -1,13 +1,11 @@
-//! Typed, lossless models of every callback body edna POSTs to a webhook.
-//!
-//! See the README for the whole picture; in short, [`parse_body`] reads any body into
-//! [`Callback`]s and serializing one writes the object edna sent.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 #[macro_use]
 mod object;
 
+mod auth;
 mod callback;
 mod content;
 mod enums;
@@ -16,10 +14,12 @@ mod flow;
 mod incoming;
 mod legacy_incoming;
 mod legacy_status;
+mod retry;
 mod scalar;
 mod status;
 mod timestamp;
 
+pub use auth::WebhookKey;
 pub use callback::{parse_as, parse_body, Callback, CallbackKind};
 pub use content::{
     Attachment, Catalog, Contact, Item, Location, MessageContent, Order, OrderProduct, Product,
@@ -34,6 +34,7 @@ pub use flow::FlowReply;
 pub use incoming::IncomingMessage;
 pub use legacy_incoming::LegacyIncomingMessage;
 pub use legacy_status::LegacyStatusCallback;
+pub use retry::DedupKey;
 pub use scalar::{Id, Numeric};
 pub use status::{PaymentData, StatusCallback, WhatsAppConversationPaymentData};
 pub use timestamp::{Timestamp, TimestampError};

@@ -1,0 +1,314 @@
+//! Retries and out-of-order statuses: what a handler needs to stay correct when edna sends
+//! the same callback again, or a `delivered` after its `read`.
+//!
+//! edna retries any callback not answered with 200 (up to 3 more times after 4, 128 and
+//! 2048 seconds on the current pages; 10 times, doubling from 4 seconds, on an older one),
+//! so the same callback can arrive more than once; and statuses can arrive out of order.
+//! [`Callback::dedup_key`] names a delivery so a handler can drop repeats, and
+//! [`Status::supersedes`] tells whether a status should replace the one already recorded.
+
+use std::fmt;
+
+use crate::callback::Callback;
+use crate::enums::Status;
+use crate::scalar::Id;
+
+/// What identifies one delivery of a callback, so that a retry of it can be recognised.
+///
+/// Built by [`Callback::dedup_key`]. Two deliveries with equal keys are the same callback.
+/// `Display` gives a compact, unambiguous string form for a key-value store, in which each
+/// part is a JSON value: `incoming:234:101`, `status:"test-00135":"READ"`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DedupKey {
+    /// A Pulse incoming message: `(subjectId, id)`.
+    Incoming {
+        /// `subjectId`.
+        subject_id: Option<Id>,
+        /// `id`.
+        id: Id,
+    },
+    /// A Pulse status: `(requestId or messageId, status)`.
+    Status {
+        /// `requestId`, or `messageId` when `requestId` is null.
+        reference: Option<Id>,
+        /// `status`.
+        status: Status,
+    },
+    /// A legacy incoming message: `(imSubjectId, id)`.
+    LegacyIncoming {
+        /// `imSubjectId`.
+        subject_id: Option<Id>,
+        /// `id`.
+        id: Id,
+    },
+    /// A legacy delivery status: `(imOutMessageId, dlvStatus)`.
+    LegacyStatus {
+        /// `imOutMessageId`.
+        im_out_message_id: Id,
+        /// `dlvStatus`.
+        status: Status,
+    },
+}
+
+impl Callback {
+    /// The key that identifies this delivery; see [`DedupKey`].
+    ///
+    /// ```
+    /// use edna_callbacks::{parse_body, DedupKey, Id, Status};
+    ///
+    /// let body = include_bytes!("../fixtures/pulse-status-read.en.json");
+    /// let callbacks = parse_body(body)?;
+    /// assert_eq!(
+    ///     callbacks[0].dedup_key(),
+    ///     DedupKey::Status { reference: Some(Id::from("test-00135")), status: Status::Read }
+    /// );
+    /// assert_eq!(callbacks[0].dedup_key().to_string(), r#"status:"test-00135":"READ""#);
+    /// # Ok::<(), edna_callbacks::Error>(())
+    /// ```
+    pub fn dedup_key(&self) -> DedupKey {
+        match self {
+            Self::Incoming(m) => DedupKey::Incoming {
+                subject_id: m.subject_id.clone(),
+                id: m.id.clone(),
+            },
+            Self::Status(s) => DedupKey::Status {
+                reference: s.request_id.clone().or_else(|| s.message_id.clone()),
+                status: s.status.clone(),
+            },
+            Self::LegacyIncoming(m) => DedupKey::LegacyIncoming {
+                subject_id: m.im_subject_id.clone(),
+                id: m.id.clone(),
+            },
+            Self::LegacyStatus(s) => DedupKey::LegacyStatus {
+                im_out_message_id: s.im_out_message_id.clone(),
+                status: s.dlv_status.clone(),
+            },
+        }
+    }
+}
+
+/// Writes a part of a key as a JSON value: numbers bare, strings quoted and escaped, so
+/// that no id can make two keys print the same.
+struct Part<'a, T>(&'a T);
+
+impl fmt::Display for Part<'_, Option<Id>> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(id) => Part(id).fmt(f),
+            None => f.write_str("null"),
+        }
+    }
+}
+
+impl fmt::Display for Part<'_, Id> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Id::Number(n) => write!(f, "{n}"),
+            Id::Text(s) => write!(f, "{}", serde_json::Value::from(s.as_str())),
+        }
+    }
+}
+
+impl fmt::Display for Part<'_, Status> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", serde_json::Value::from(self.0.as_str()))
+    }
+}
+
+impl fmt::Display for DedupKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Incoming { subject_id, id } => {
+                write!(f, "incoming:{}:{}", Part(subject_id), Part(id))
+            }
+            Self::Status { reference, status } => {
+                write!(f, "status:{}:{}", Part(reference), Part(status))
+            }
+            Self::LegacyIncoming { subject_id, id } => {
+                write!(f, "legacy-incoming:{}:{}", Part(subject_id), Part(id))
+            }
+            Self::LegacyStatus {
+                im_out_message_id,
+                status,
+            } => write!(
+                f,
+                "legacy-status:{}:{}",
+                Part(im_out_message_id),
+                Part(status)
+            ),
+        }
+    }
+}
+
+/// The ordering of statuses.
+///
+/// A message moves forward along `enqueued` → `delayed` → `sent` → `delivered` → `read`,
+/// or ends in a failure: `undelivered`, `failed`, `cancelled`, `expired`,
+/// `no-match-template`. `read` and every failure are *final*: nothing follows them.
+///
+/// [`supersedes`](Status::supersedes) answers "should this status replace the one I have
+/// recorded?":
+///
+/// - a repeat of the same status does not;
+/// - nothing supersedes a final status (the first final status that arrives wins, so a
+///   late `delivered` never overwrites `read`, and a late `failed` never overwrites
+///   `read`);
+/// - a final status supersedes every status that is not final (`read` after `delivered`,
+///   `failed` after `sent`);
+/// - otherwise a status supersedes the ones before it in the forward order (`delivered`
+///   after `sent`, not `sent` after `delivered`).
+///
+/// `Unknown` statuses (edna says the list can be extended) have no place in the order:
+/// they are not final, supersede no known status, and every known status supersedes them;
+/// one unknown status does not supersede another. A handler should record them as
+/// information, not as the message's state.
+impl Status {
+    /// Whether no further status is expected after this one: `read` and the failures.
+    ///
+    /// ```
+    /// use edna_callbacks::Status;
+    ///
+    /// assert!(Status::Read.is_final());
+    /// assert!(Status::Expired.is_final());
+    /// assert!(!Status::Delivered.is_final());
+    /// assert!(!Status::from("SOMETHING_NEW").is_final());
+    /// ```
+    pub fn is_final(&self) -> bool {
+        matches!(
+            self,
+            Self::Read
+                | Self::Undelivered
+                | Self::Cancelled
+                | Self::Expired
+                | Self::Failed
+                | Self::NoMatchTemplate
+        )
+    }
+
+    /// The place of a status that is not final in the forward order.
+    fn progress(&self) -> Option<u8> {
+        match self {
+            Self::Enqueued => Some(1),
+            Self::Delayed => Some(2),
+            Self::Sent => Some(3),
+            Self::Delivered => Some(4),
+            _ => None,
+        }
+    }
+
+    /// Whether this status, arriving after `previous`, should replace it (see the ordering
+    /// described on this `impl`).
+    ///
+    /// ```
+    /// use edna_callbacks::Status;
+    ///
+    /// assert!(Status::Read.supersedes(&Status::Delivered));
+    /// assert!(!Status::Delivered.supersedes(&Status::Read));
+    /// assert!(Status::Failed.supersedes(&Status::Sent));
+    /// assert!(!Status::Read.supersedes(&Status::Read));
+    /// assert!(Status::Sent.supersedes(&Status::from("SOMETHING_NEW")));
+    /// ```
+    pub fn supersedes(&self, previous: &Status) -> bool {
+        if self == previous || previous.is_final() {
+            return false;
+        }
+        if self.is_final() {
+            return true;
+        }
+        match (self.progress(), previous.progress()) {
+            (Some(new), Some(old)) => new > old,
+            (Some(_), None) => true, // `previous` is unknown
+            (None, _) => false,      // `self` is unknown
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FORWARD: [Status; 5] = [
+        Status::Enqueued,
+        Status::Delayed,
+        Status::Sent,
+        Status::Delivered,
+        Status::Read,
+    ];
+    const FAILURES: [Status; 5] = [
+        Status::Undelivered,
+        Status::Failed,
+        Status::Cancelled,
+        Status::Expired,
+        Status::NoMatchTemplate,
+    ];
+
+    #[test]
+    fn forward_order() {
+        for (i, a) in FORWARD.iter().enumerate() {
+            for (j, b) in FORWARD.iter().enumerate() {
+                assert_eq!(a.supersedes(b), i > j, "{a} after {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn failures_are_final_and_win_over_progress() {
+        for f in &FAILURES {
+            assert!(f.is_final());
+            for p in &FORWARD[..4] {
+                assert!(f.supersedes(p), "{f} after {p}");
+                assert!(!p.supersedes(f), "{p} after {f}");
+            }
+            assert!(!f.supersedes(&Status::Read));
+            assert!(!Status::Read.supersedes(f));
+            for g in &FAILURES {
+                assert!(!f.supersedes(g), "{f} after {g}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_known_status_is_placed() {
+        for s in Status::KNOWN {
+            assert!(s.is_final() || s.progress().is_some(), "{s}");
+        }
+    }
+
+    #[test]
+    fn unknown_statuses_take_no_place() {
+        let new = Status::from("SEEN_BY_BOT");
+        let other = Status::from("QUEUED_AGAIN");
+        assert!(!new.is_final());
+        for s in Status::KNOWN {
+            assert!(!new.supersedes(s), "unknown after {s}");
+            assert!(s.supersedes(&new), "{s} after unknown");
+        }
+        assert!(!new.supersedes(&other));
+        assert!(!new.supersedes(&new.clone()));
+    }
+
+    #[test]
+    fn key_parts_are_unambiguous() {
+        let a = DedupKey::Incoming {
+            subject_id: Some(Id::from("1:2")),
+            id: Id::Number(3),
+        };
+        let b = DedupKey::Incoming {
+            subject_id: Some(Id::Number(1)),
+            id: Id::from("2:3"),
+        };
+        assert_eq!(a.to_string(), r#"incoming:"1:2":3"#);
+        assert_eq!(b.to_string(), r#"incoming:1:"2:3""#);
+        let c = DedupKey::LegacyStatus {
+            im_out_message_id: Id::from("x\"y"),
+            status: Status::from("delivered"),
+        };
+        assert_eq!(c.to_string(), r#"legacy-status:"x\"y":"DELIVERED""#);
+        let d = DedupKey::Status {
+            reference: None,
+            status: Status::Failed,
+        };
+        assert_eq!(d.to_string(), r#"status:null:"FAILED""#);
+    }
+}
