@@ -217,6 +217,11 @@ pub(crate) fn locate<T: DeserializeOwned>(body: &[u8], first: serde_json::Error)
             message: message.to_owned(),
         };
     }
+    // A missing or repeated field is reported by serde at its object; name the field.
+    let path = ["missing field `", "duplicate field `"]
+        .iter()
+        .find_map(|prefix| message.strip_prefix(prefix)?.strip_suffix('`'))
+        .map_or(path.clone(), |field| join_path(&path, field));
     Error::Invalid {
         path,
         message,

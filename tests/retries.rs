@@ -1,0 +1,108 @@
+//! Retries and out-of-order statuses, on the golden fixtures.
+
+use edna_callbacks::{parse_body, Callback, DedupKey, Id, Status};
+
+fn one(body: &[u8]) -> Callback {
+    let mut callbacks = parse_body(body).unwrap();
+    assert_eq!(callbacks.len(), 1);
+    callbacks.remove(0)
+}
+
+#[test]
+fn dedup_keys_of_the_golden_fixtures() {
+    let cases: [(&[u8], DedupKey, &str); 5] = [
+        (
+            include_bytes!("../fixtures/pulse-incoming-text.ru.json"),
+            DedupKey::Incoming {
+                subject_id: Some(Id::Number(345)),
+                id: Id::Number(101),
+            },
+            "incoming:345:101",
+        ),
+        (
+            include_bytes!("../fixtures/pulse-incoming-flow-form.ru.json"),
+            DedupKey::Incoming {
+                subject_id: Some(Id::Number(50520)),
+                id: Id::Number(101),
+            },
+            "incoming:50520:101",
+        ),
+        (
+            include_bytes!("../fixtures/pulse-status-read.en.json"),
+            DedupKey::Status {
+                reference: Some(Id::from("test-00135")),
+                status: Status::Read,
+            },
+            r#"status:"test-00135":"READ""#,
+        ),
+        (
+            include_bytes!("../fixtures/legacy-status.en.json"),
+            DedupKey::LegacyStatus {
+                im_out_message_id: Id::from("test-001"),
+                status: Status::Read,
+            },
+            r#"legacy-status:"test-001":"READ""#,
+        ),
+        (
+            include_bytes!("../fixtures/legacy-incoming.en.json"),
+            DedupKey::LegacyIncoming {
+                subject_id: Some(Id::Number(864)),
+                id: Id::Number(43407125),
+            },
+            "legacy-incoming:864:43407125",
+        ),
+    ];
+    for (body, key, text) in cases {
+        let callback = one(body);
+        assert_eq!(callback.dedup_key(), key);
+        assert_eq!(callback.dedup_key().to_string(), text);
+    }
+}
+
+#[test]
+fn a_retry_has_the_same_key_and_another_status_does_not() {
+    let body = include_bytes!("../fixtures/pulse-status-read.en.json");
+    let first = one(body);
+    // edna's retry is the same body; casing of the status does not matter.
+    let retry = one(&String::from_utf8_lossy(body)
+        .replace("\"READ\"", "\"read\"")
+        .into_bytes());
+    assert_eq!(first.dedup_key(), retry.dedup_key());
+    let delivered = one(&String::from_utf8_lossy(body)
+        .replace("\"READ\"", "\"DELIVERED\"")
+        .into_bytes());
+    assert_ne!(first.dedup_key(), delivered.dedup_key());
+}
+
+#[test]
+fn status_without_request_id_falls_back_to_message_id() {
+    let callback = one(
+        br#"{"requestId":null,"messageId":4242,"status":"FAILED","statusAt":"2023-10-31T11:07:56Z",
+            "error":"error-subject-unknown"}"#,
+    );
+    assert_eq!(
+        callback.dedup_key(),
+        DedupKey::Status {
+            reference: Some(Id::Number(4242)),
+            status: Status::Failed
+        }
+    );
+    assert_eq!(callback.dedup_key().to_string(), r#"status:4242:"FAILED""#);
+}
+
+#[test]
+fn a_late_delivered_does_not_overwrite_read() {
+    let read = one(include_bytes!("../fixtures/pulse-status-read.en.json"));
+    let body = String::from_utf8_lossy(include_bytes!("../fixtures/pulse-status-read.en.json"))
+        .replace("\"READ\"", "\"DELIVERED\"");
+    let delivered = one(body.as_bytes());
+    let (read, delivered) = (
+        &read.as_status().unwrap().status,
+        &delivered.as_status().unwrap().status,
+    );
+    assert!(read.supersedes(delivered));
+    assert!(!delivered.supersedes(read));
+    // The legacy status uses the same ordering.
+    let legacy = one(include_bytes!("../fixtures/legacy-status.en.json"));
+    assert!(!Status::Delivered.supersedes(&legacy.as_legacy_status().unwrap().dlv_status));
+}
