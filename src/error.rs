@@ -248,7 +248,10 @@ mod tests {
             redact("invalid type: floating point `55.75`, expected an id"),
             "invalid type: floating point, expected an id"
         );
-        assert_eq!(redact("missing field `statusAt`"), "missing field `statusAt`");
+        assert_eq!(
+            redact("missing field `statusAt`"),
+            "missing field `statusAt`"
+        );
         assert_eq!(
             redact("invalid type: boolean `true`, expected a string"),
             "invalid type: boolean `true`, expected a string"
