@@ -6,10 +6,13 @@
 mod object;
 
 mod auth;
+mod builders;
 mod callback;
 mod content;
 mod enums;
 mod error;
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
 mod flow;
 mod incoming;
 mod legacy_incoming;

@@ -1,0 +1,977 @@
+//! Every fixture of the crate, for the tests of code that handles edna callbacks (feature
+//! `fixtures`).
+//!
+//! The golden fixtures are the example bodies of edna's pages, copied verbatim; the edge-case
+//! fixtures (`edge/`) are bodies of our own that edna's pages do not show but integrations
+//! meet, and bodies that must be refused (`edge/bad-*`). Each file is one constant here,
+//! whose documentation names its source, and [`ALL`] lists them all with their name and the
+//! kinds of callback they hold.
+//!
+//! ```toml
+//! [dev-dependencies]
+//! edna-callbacks = { version = "0.1", features = ["fixtures"] }
+//! ```
+//!
+//! ```
+//! use edna_callbacks::fixtures::{self, ALL};
+//! use edna_callbacks::{parse_body, CallbackKind};
+//!
+//! // One constant per file:
+//! let callbacks = parse_body(fixtures::PULSE_STATUS_READ_EN.as_bytes())?;
+//! assert_eq!(callbacks[0].kind(), CallbackKind::Status);
+//!
+//! // Or all of them, with what each must give:
+//! for fixture in ALL {
+//!     match parse_body(fixture.body.as_bytes()) {
+//!         Ok(callbacks) => {
+//!             let kinds: Vec<CallbackKind> = callbacks.iter().map(|c| c.kind()).collect();
+//!             assert_eq!(kinds, fixture.kinds, "{}", fixture.name);
+//!         }
+//!         Err(error) => assert!(fixture.refused, "{}: {error}", fixture.name),
+//!     }
+//! }
+//! # Ok::<(), edna_callbacks::Error>(())
+//! ```
+
+use crate::callback::CallbackKind;
+
+/// One fixture file, with what parsing it must give.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Fixture {
+    /// The file's path below `fixtures/`: `pulse-status-read.en.json`,
+    /// `edge/bad-status-at.json`.
+    pub name: &'static str,
+    /// The file's content, byte for byte.
+    pub body: &'static str,
+    /// The kind of each callback the body holds, in order: one for an object body, one per
+    /// element for an array body. Empty for a fixture that must be refused, and for an
+    /// empty array.
+    pub kinds: &'static [CallbackKind],
+    /// Whether [`parse_body`](crate::parse_body) must refuse the body (the `edge/bad-*`
+    /// files).
+    pub refused: bool,
+    /// Where the body comes from: the edna page and example for a golden fixture, the case
+    /// it covers for an edge-case one.
+    pub source: &'static str,
+}
+
+impl Fixture {
+    /// Whether this is a golden fixture (an example copied from edna's pages) rather than an
+    /// edge case of our own.
+    pub fn is_golden(&self) -> bool {
+        !self.name.starts_with("edge/")
+    }
+
+    /// The fixture named `name` (its path below `fixtures/`), if there is one.
+    ///
+    /// ```
+    /// use edna_callbacks::fixtures::{Fixture, PULSE_STATUS_READ_EN};
+    ///
+    /// let fixture = Fixture::named("pulse-status-read.en.json").expect("a golden fixture");
+    /// assert_eq!(fixture.body, PULSE_STATUS_READ_EN);
+    /// assert!(fixture.is_golden());
+    /// assert!(Fixture::named("missing.json").is_none());
+    /// ```
+    pub fn named(name: &str) -> Option<&'static Fixture> {
+        ALL.iter().find(|fixture| fixture.name == name)
+    }
+}
+
+/// The golden fixtures: every example body of edna's pages.
+pub fn golden() -> impl Iterator<Item = &'static Fixture> {
+    ALL.iter().filter(|fixture| fixture.is_golden())
+}
+
+/// The edge-case fixtures (`edge/`), including those that must be refused.
+pub fn edge() -> impl Iterator<Item = &'static Fixture> {
+    ALL.iter().filter(|fixture| !fixture.is_golden())
+}
+
+/// Golden fixture `fixtures/legacy-incoming.en.json`.
+///
+/// edna SME page "Callback Functions" (English), example 2 (section "Transmitting Messages
+/// Sent by User to Client server"): an incoming WhatsApp text message.
+pub const LEGACY_INCOMING_EN: &str = include_str!("../fixtures/legacy-incoming.en.json");
+
+/// Golden fixture `fixtures/legacy-status.en.json`.
+///
+/// edna SME page "Callback Functions" (English), example 1 (section "Notifications about
+/// Changing Message Delivery Status"): a delivery status, `dlvStatus` `read`.
+pub const LEGACY_STATUS_EN: &str = include_str!("../fixtures/legacy-status.en.json");
+
+/// Golden fixture `fixtures/pulse-incoming-flow-form.ru.json`.
+///
+/// edna Pulse page "Получение сообщений" (Russian), example 7: a FLOW form reply
+/// (`flow_token` and three fields), as an array of one message.
+pub const PULSE_INCOMING_FLOW_FORM_RU: &str =
+    include_str!("../fixtures/pulse-incoming-flow-form.ru.json");
+
+/// Golden fixture `fixtures/pulse-incoming-flow-token.ru.json`.
+///
+/// edna Pulse page "Получение сообщений" (Russian), example 6: a FLOW reply holding only
+/// `flow_token`, as an array of one message.
+pub const PULSE_INCOMING_FLOW_TOKEN_RU: &str =
+    include_str!("../fixtures/pulse-incoming-flow-token.ru.json");
+
+/// Golden fixture `fixtures/pulse-incoming-list-picker.en.json`.
+///
+/// edna Pulse page "Receiving messages" (English), example 2: a reply to an interactive
+/// menu (`LIST_PICKER`).
+pub const PULSE_INCOMING_LIST_PICKER_EN: &str =
+    include_str!("../fixtures/pulse-incoming-list-picker.en.json");
+
+/// Golden fixture `fixtures/pulse-incoming-list-picker.ru.json`.
+///
+/// edna Pulse page "Получение сообщений" (Russian), example 2: a reply to an interactive
+/// menu (`LIST_PICKER`).
+pub const PULSE_INCOMING_LIST_PICKER_RU: &str =
+    include_str!("../fixtures/pulse-incoming-list-picker.ru.json");
+
+/// Golden fixture `fixtures/pulse-incoming-order.en.json`.
+///
+/// edna Pulse page "Receiving messages" (English), example 4: an incoming message of type
+/// `ORDER`.
+pub const PULSE_INCOMING_ORDER_EN: &str = include_str!("../fixtures/pulse-incoming-order.en.json");
+
+/// Golden fixture `fixtures/pulse-incoming-order.ru.json`.
+///
+/// edna Pulse page "Получение сообщений" (Russian), example 4: an incoming message of type
+/// `ORDER`.
+pub const PULSE_INCOMING_ORDER_RU: &str = include_str!("../fixtures/pulse-incoming-order.ru.json");
+
+/// Golden fixture `fixtures/pulse-incoming-product.en.json`.
+///
+/// edna Pulse page "Receiving messages" (English), example 3: an incoming message of type
+/// `PRODUCT`.
+pub const PULSE_INCOMING_PRODUCT_EN: &str =
+    include_str!("../fixtures/pulse-incoming-product.en.json");
+
+/// Golden fixture `fixtures/pulse-incoming-product.ru.json`.
+///
+/// edna Pulse page "Получение сообщений" (Russian), example 3: an incoming message of type
+/// `PRODUCT`.
+pub const PULSE_INCOMING_PRODUCT_RU: &str =
+    include_str!("../fixtures/pulse-incoming-product.ru.json");
+
+/// Golden fixture `fixtures/pulse-incoming-referral.en.json`.
+///
+/// edna Pulse page "Receiving messages" (English), example 5: a message with `referral` (a
+/// conversation started from an ad).
+pub const PULSE_INCOMING_REFERRAL_EN: &str =
+    include_str!("../fixtures/pulse-incoming-referral.en.json");
+
+/// Golden fixture `fixtures/pulse-incoming-referral.ru.json`.
+///
+/// edna Pulse page "Получение сообщений" (Russian), example 5: a message with `referral` (a
+/// conversation started from an ad).
+pub const PULSE_INCOMING_REFERRAL_RU: &str =
+    include_str!("../fixtures/pulse-incoming-referral.ru.json");
+
+/// Golden fixture `fixtures/pulse-incoming-text.en.json`.
+///
+/// edna Pulse page "Receiving messages" (English), example 1: a received text message.
+pub const PULSE_INCOMING_TEXT_EN: &str = include_str!("../fixtures/pulse-incoming-text.en.json");
+
+/// Golden fixture `fixtures/pulse-incoming-text.ru.json`.
+///
+/// edna Pulse page "Получение сообщений" (Russian), example 1: a received text message.
+pub const PULSE_INCOMING_TEXT_RU: &str = include_str!("../fixtures/pulse-incoming-text.ru.json");
+
+/// Golden fixture `fixtures/pulse-status-read.en.json`.
+///
+/// edna Pulse page "Receiving Message Statuses" (English), example 1: status `READ` with
+/// WhatsApp `paymentData` (the page cuts the example off; the missing braces are added, see
+/// `fixtures/README.md`).
+pub const PULSE_STATUS_READ_EN: &str = include_str!("../fixtures/pulse-status-read.en.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-array-missing-field.json`.
+///
+/// An array body whose second status lacks the required `statusAt`: refused, the error
+/// names `[1]`.
+pub const EDGE_BAD_ARRAY_MISSING_FIELD: &str =
+    include_str!("../fixtures/edge/bad-array-missing-field.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-array-received-at.json`.
+///
+/// An array of FLOW messages whose second `receivedAt` has hour 25: refused at
+/// `[1].receivedAt`.
+pub const EDGE_BAD_ARRAY_RECEIVED_AT: &str =
+    include_str!("../fixtures/edge/bad-array-received-at.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-array-unknown-element.json`.
+///
+/// An array body whose second element is no callback of any kind: refused.
+pub const EDGE_BAD_ARRAY_UNKNOWN_ELEMENT: &str =
+    include_str!("../fixtures/edge/bad-array-unknown-element.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-duplicate-escaped-key.json`.
+///
+/// A key given twice, once spelled with a `\u` escape (`te\u0078t` is `text`): refused.
+pub const EDGE_BAD_DUPLICATE_ESCAPED_KEY: &str =
+    include_str!("../fixtures/edge/bad-duplicate-escaped-key.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-duplicate-key.json`.
+///
+/// A documented key (`status`) given twice: refused rather than keeping either value.
+pub const EDGE_BAD_DUPLICATE_KEY: &str = include_str!("../fixtures/edge/bad-duplicate-key.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-duplicate-nested-key.json`.
+///
+/// A key given twice inside a nested object (`subscriber.id`): refused.
+pub const EDGE_BAD_DUPLICATE_NESTED_KEY: &str =
+    include_str!("../fixtures/edge/bad-duplicate-nested-key.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-duplicate-unknown-key.json`.
+///
+/// An undocumented key (`channel`) given twice: refused, as documented keys are.
+pub const EDGE_BAD_DUPLICATE_UNKNOWN_KEY: &str =
+    include_str!("../fixtures/edge/bad-duplicate-unknown-key.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-empty-body.json`.
+///
+/// An empty body: not JSON, refused.
+pub const EDGE_BAD_EMPTY_BODY: &str = include_str!("../fixtures/edge/bad-empty-body.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-id-too-large.json`.
+///
+/// An `id` larger than a 64-bit signed integer: refused.
+pub const EDGE_BAD_ID_TOO_LARGE: &str = include_str!("../fixtures/edge/bad-id-too-large.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-item-identifier.json`.
+///
+/// A `LIST_PICKER` item whose `identifier` is a boolean: refused.
+pub const EDGE_BAD_ITEM_IDENTIFIER: &str =
+    include_str!("../fixtures/edge/bad-item-identifier.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-items-not-array.json`.
+///
+/// `messageContent.items` given as an object instead of an array: refused.
+pub const EDGE_BAD_ITEMS_NOT_ARRAY: &str =
+    include_str!("../fixtures/edge/bad-items-not-array.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-legacy-dlv-status-at.json`.
+///
+/// A legacy `dlvStatusAt` with a space instead of `T`: refused.
+pub const EDGE_BAD_LEGACY_DLV_STATUS_AT: &str =
+    include_str!("../fixtures/edge/bad-legacy-dlv-status-at.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-missing-content-type.json`.
+///
+/// An incoming message whose `messageContent` has no `type`: refused.
+pub const EDGE_BAD_MISSING_CONTENT_TYPE: &str =
+    include_str!("../fixtures/edge/bad-missing-content-type.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-missing-legacy-id.json`.
+///
+/// A legacy incoming message without its required `id`: refused.
+pub const EDGE_BAD_MISSING_LEGACY_ID: &str =
+    include_str!("../fixtures/edge/bad-missing-legacy-id.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-missing-received-at.json`.
+///
+/// An incoming message without its required `receivedAt`: refused.
+pub const EDGE_BAD_MISSING_RECEIVED_AT: &str =
+    include_str!("../fixtures/edge/bad-missing-received-at.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-missing-status-at.json`.
+///
+/// A Pulse status without its required `statusAt`: refused.
+pub const EDGE_BAD_MISSING_STATUS_AT: &str =
+    include_str!("../fixtures/edge/bad-missing-status-at.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-nested-array.json`.
+///
+/// An array inside the array body: refused (a body is one callback or an array of
+/// callbacks).
+pub const EDGE_BAD_NESTED_ARRAY: &str = include_str!("../fixtures/edge/bad-nested-array.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-not-json.json`.
+///
+/// A body cut off after a comma: not JSON, refused.
+pub const EDGE_BAD_NOT_JSON: &str = include_str!("../fixtures/edge/bad-not-json.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-order-quantity.json`.
+///
+/// An order line whose `quantity` is a boolean: refused.
+pub const EDGE_BAD_ORDER_QUANTITY: &str = include_str!("../fixtures/edge/bad-order-quantity.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-payment-chargeable.json`.
+///
+/// WhatsApp `paymentData` whose `chargeable` is a string: refused.
+pub const EDGE_BAD_PAYMENT_CHARGEABLE: &str =
+    include_str!("../fixtures/edge/bad-payment-chargeable.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-payment-data-not-object.json`.
+///
+/// `paymentData` given as a string: refused.
+pub const EDGE_BAD_PAYMENT_DATA_NOT_OBJECT: &str =
+    include_str!("../fixtures/edge/bad-payment-data-not-object.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-scalar-body.json`.
+///
+/// A body that is a JSON string: refused.
+pub const EDGE_BAD_SCALAR_BODY: &str = include_str!("../fixtures/edge/bad-scalar-body.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-second-item-identifier.json`.
+///
+/// A second `LIST_PICKER` item whose `identifier` is a fraction: refused at `items[1]`.
+pub const EDGE_BAD_SECOND_ITEM_IDENTIFIER: &str =
+    include_str!("../fixtures/edge/bad-second-item-identifier.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-status-at-no-offset.json`.
+///
+/// A `statusAt` without an offset: refused (the instant would be ambiguous).
+pub const EDGE_BAD_STATUS_AT_NO_OFFSET: &str =
+    include_str!("../fixtures/edge/bad-status-at-no-offset.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-status-at-ten-fraction-digits.json`.
+///
+/// A `statusAt` with ten fractional digits: refused.
+pub const EDGE_BAD_STATUS_AT_TEN_FRACTION_DIGITS: &str =
+    include_str!("../fixtures/edge/bad-status-at-ten-fraction-digits.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-status-at-unix-number.json`.
+///
+/// A `statusAt` given as a Unix time number: refused.
+pub const EDGE_BAD_STATUS_AT_UNIX_NUMBER: &str =
+    include_str!("../fixtures/edge/bad-status-at-unix-number.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-status-at.json`.
+///
+/// A `statusAt` in the `31.10.2023 11:07:56` form: refused.
+pub const EDGE_BAD_STATUS_AT: &str = include_str!("../fixtures/edge/bad-status-at.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-status-dangling-comma.json`.
+///
+/// The golden status example with a trailing comma inside `paymentData`: not JSON, refused.
+pub const EDGE_BAD_STATUS_DANGLING_COMMA: &str =
+    include_str!("../fixtures/edge/bad-status-dangling-comma.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-status-not-string.json`.
+///
+/// A `status` given as a number: refused.
+pub const EDGE_BAD_STATUS_NOT_STRING: &str =
+    include_str!("../fixtures/edge/bad-status-not-string.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-status-null.json`.
+///
+/// A `status` given as `null`: refused (it is required).
+pub const EDGE_BAD_STATUS_NULL: &str = include_str!("../fixtures/edge/bad-status-null.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-subscriber-not-object.json`.
+///
+/// `subscriber` given as a string: refused.
+pub const EDGE_BAD_SUBSCRIBER_NOT_OBJECT: &str =
+    include_str!("../fixtures/edge/bad-subscriber-not-object.json");
+
+/// Edge-case fixture that must be refused `fixtures/edge/bad-unknown-kind.json`.
+///
+/// An object with none of the keys that mark a callback kind: refused.
+pub const EDGE_BAD_UNKNOWN_KIND: &str = include_str!("../fixtures/edge/bad-unknown-kind.json");
+
+/// Edge-case fixture `fixtures/edge/empty-array.json`.
+///
+/// An empty array body: accepted, no callbacks.
+pub const EDGE_EMPTY_ARRAY: &str = include_str!("../fixtures/edge/empty-array.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-coordinates.json`.
+///
+/// Locations with coordinates as numbers, as strings, and as strings with spaces; content
+/// type `LOCATION`, which edna does not list.
+pub const EDGE_INCOMING_COORDINATES: &str =
+    include_str!("../fixtures/edge/incoming-coordinates.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-escapes.json`.
+///
+/// Keys and text written with JSON escapes (`\u0078`, surrogate pairs, `\/`), and an
+/// unknown key with a space in it.
+pub const EDGE_INCOMING_ESCAPES: &str = include_str!("../fixtures/edge/incoming-escapes.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-flow-not-json.json`.
+///
+/// A FLOW message whose text is not JSON: the message parses, only `flow_reply` fails.
+pub const EDGE_INCOMING_FLOW_NOT_JSON: &str =
+    include_str!("../fixtures/edge/incoming-flow-not-json.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-flow-odd-texts.json`.
+///
+/// FLOW texts that are an array, `null`, a non-string `flow_token`, a TEXT message holding
+/// JSON, and nested values.
+pub const EDGE_INCOMING_FLOW_ODD_TEXTS: &str =
+    include_str!("../fixtures/edge/incoming-flow-odd-texts.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-ids-as-numbers.json`.
+///
+/// Ids given as numbers where strings are documented (`identifier` `2`, `catalogId`,
+/// `replyOutMessageExternalRequestId`), and `quantity` and `price` as strings.
+pub const EDGE_INCOMING_IDS_AS_NUMBERS: &str =
+    include_str!("../fixtures/edge/incoming-ids-as-numbers.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-ids-as-strings.json`.
+///
+/// Ids edna documents as numbers sent as strings (`id`, `subjectId`, `"007"`, a UUID
+/// `replyOutMessageExternalRequestId`).
+pub const EDGE_INCOMING_IDS_AS_STRINGS: &str =
+    include_str!("../fixtures/edge/incoming-ids-as-strings.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-shared-keys-first.json`.
+///
+/// An incoming message whose keys shared by several kinds (`receivedAt`, `subjectId`,
+/// `subject`, `id`) come before `messageContent`.
+pub const EDGE_INCOMING_SHARED_KEYS_FIRST: &str =
+    include_str!("../fixtures/edge/incoming-shared-keys-first.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-unknown-content-type.json`.
+///
+/// An unknown content type (`Sticker_Animated`) from an unknown channel: kept as `Unknown`.
+pub const EDGE_INCOMING_UNKNOWN_CONTENT_TYPE: &str =
+    include_str!("../fixtures/edge/incoming-unknown-content-type.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-unknown-fields.json`.
+///
+/// Undocumented fields at every level of an incoming message: kept in each `extra`.
+pub const EDGE_INCOMING_UNKNOWN_FIELDS: &str =
+    include_str!("../fixtures/edge/incoming-unknown-fields.json");
+
+/// Edge-case fixture `fixtures/edge/legacy-incoming-channels.json`.
+///
+/// Legacy incoming messages from Viber and an unknown channel, with a `button` payload,
+/// numeric ids and odd `historyMessages`.
+pub const EDGE_LEGACY_INCOMING_CHANNELS: &str =
+    include_str!("../fixtures/edge/legacy-incoming-channels.json");
+
+/// Edge-case fixture `fixtures/edge/legacy-incoming-location.json`.
+///
+/// A legacy incoming location with coordinates as strings and `imSubjectId`.
+pub const EDGE_LEGACY_INCOMING_LOCATION: &str =
+    include_str!("../fixtures/edge/legacy-incoming-location.json");
+
+/// Edge-case fixture `fixtures/edge/legacy-status-variants.json`.
+///
+/// Legacy statuses with numeric ids, `no-match-template`, unknown statuses and error codes,
+/// and `reserveSms` as a string and an object.
+pub const EDGE_LEGACY_STATUS_VARIANTS: &str =
+    include_str!("../fixtures/edge/legacy-status-variants.json");
+
+/// Edge-case fixture `fixtures/edge/mixed-kinds.json`.
+///
+/// One array holding all four kinds: legacy status, Pulse status, legacy incoming, Pulse
+/// incoming.
+pub const EDGE_MIXED_KINDS: &str = include_str!("../fixtures/edge/mixed-kinds.json");
+
+/// Edge-case fixture `fixtures/edge/status-key-order.json`.
+///
+/// A status whose keys come in reverse order, `@type` last in `paymentData`, an unknown
+/// field first.
+pub const EDGE_STATUS_KEY_ORDER: &str = include_str!("../fixtures/edge/status-key-order.json");
+
+/// Edge-case fixture `fixtures/edge/status-odd-timestamps.json`.
+///
+/// Every timestamp spelling the crate accepts: `Z`/`z`, `+03:00`, `+0300`, 0 to 9
+/// fractional digits, spaces after colons.
+pub const EDGE_STATUS_ODD_TIMESTAMPS: &str =
+    include_str!("../fixtures/edge/status-odd-timestamps.json");
+
+/// Edge-case fixture `fixtures/edge/status-payment-data-absent-null-empty.json`.
+///
+/// `paymentData` absent, `null`, and `{}`.
+pub const EDGE_STATUS_PAYMENT_DATA_ABSENT_NULL_EMPTY: &str =
+    include_str!("../fixtures/edge/status-payment-data-absent-null-empty.json");
+
+/// Edge-case fixture `fixtures/edge/status-payment-data-unknown-type.json`.
+///
+/// `paymentData` of an unknown `@type`: kept whole, a wrongly typed `chargeable` included.
+pub const EDGE_STATUS_PAYMENT_DATA_UNKNOWN_TYPE: &str =
+    include_str!("../fixtures/edge/status-payment-data-unknown-type.json");
+
+/// Edge-case fixture `fixtures/edge/status-unknown-fields.json`.
+///
+/// Undocumented fields in a status and in its `paymentData`: kept in `extra`.
+pub const EDGE_STATUS_UNKNOWN_FIELDS: &str =
+    include_str!("../fixtures/edge/status-unknown-fields.json");
+
+/// Edge-case fixture `fixtures/edge/status-unknown-values.json`.
+///
+/// An unknown status, error code, conversation type and payment type; `requestId` `null`
+/// with a `messageId`.
+pub const EDGE_STATUS_UNKNOWN_VALUES: &str =
+    include_str!("../fixtures/edge/status-unknown-values.json");
+
+/// Every fixture: the golden ones first, then `edge/`, each in name order.
+pub const ALL: &[Fixture] = &[
+    Fixture {
+        name: "legacy-incoming.en.json",
+        body: LEGACY_INCOMING_EN,
+        kinds: &[CallbackKind::LegacyIncoming],
+        refused: false,
+        source: "edna SME page \"Callback Functions\" (English), example 2 (section \"Transmitting Messages Sent by User to Client server\"): an incoming WhatsApp text message.",
+    },
+    Fixture {
+        name: "legacy-status.en.json",
+        body: LEGACY_STATUS_EN,
+        kinds: &[CallbackKind::LegacyStatus],
+        refused: false,
+        source: "edna SME page \"Callback Functions\" (English), example 1 (section \"Notifications about Changing Message Delivery Status\"): a delivery status, `dlvStatus` `read`.",
+    },
+    Fixture {
+        name: "pulse-incoming-flow-form.ru.json",
+        body: PULSE_INCOMING_FLOW_FORM_RU,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Получение сообщений\" (Russian), example 7: a FLOW form reply (`flow_token` and three fields), as an array of one message.",
+    },
+    Fixture {
+        name: "pulse-incoming-flow-token.ru.json",
+        body: PULSE_INCOMING_FLOW_TOKEN_RU,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Получение сообщений\" (Russian), example 6: a FLOW reply holding only `flow_token`, as an array of one message.",
+    },
+    Fixture {
+        name: "pulse-incoming-list-picker.en.json",
+        body: PULSE_INCOMING_LIST_PICKER_EN,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Receiving messages\" (English), example 2: a reply to an interactive menu (`LIST_PICKER`).",
+    },
+    Fixture {
+        name: "pulse-incoming-list-picker.ru.json",
+        body: PULSE_INCOMING_LIST_PICKER_RU,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Получение сообщений\" (Russian), example 2: a reply to an interactive menu (`LIST_PICKER`).",
+    },
+    Fixture {
+        name: "pulse-incoming-order.en.json",
+        body: PULSE_INCOMING_ORDER_EN,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Receiving messages\" (English), example 4: an incoming message of type `ORDER`.",
+    },
+    Fixture {
+        name: "pulse-incoming-order.ru.json",
+        body: PULSE_INCOMING_ORDER_RU,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Получение сообщений\" (Russian), example 4: an incoming message of type `ORDER`.",
+    },
+    Fixture {
+        name: "pulse-incoming-product.en.json",
+        body: PULSE_INCOMING_PRODUCT_EN,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Receiving messages\" (English), example 3: an incoming message of type `PRODUCT`.",
+    },
+    Fixture {
+        name: "pulse-incoming-product.ru.json",
+        body: PULSE_INCOMING_PRODUCT_RU,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Получение сообщений\" (Russian), example 3: an incoming message of type `PRODUCT`.",
+    },
+    Fixture {
+        name: "pulse-incoming-referral.en.json",
+        body: PULSE_INCOMING_REFERRAL_EN,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Receiving messages\" (English), example 5: a message with `referral` (a conversation started from an ad).",
+    },
+    Fixture {
+        name: "pulse-incoming-referral.ru.json",
+        body: PULSE_INCOMING_REFERRAL_RU,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Получение сообщений\" (Russian), example 5: a message with `referral` (a conversation started from an ad).",
+    },
+    Fixture {
+        name: "pulse-incoming-text.en.json",
+        body: PULSE_INCOMING_TEXT_EN,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Receiving messages\" (English), example 1: a received text message.",
+    },
+    Fixture {
+        name: "pulse-incoming-text.ru.json",
+        body: PULSE_INCOMING_TEXT_RU,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "edna Pulse page \"Получение сообщений\" (Russian), example 1: a received text message.",
+    },
+    Fixture {
+        name: "pulse-status-read.en.json",
+        body: PULSE_STATUS_READ_EN,
+        kinds: &[CallbackKind::Status],
+        refused: false,
+        source: "edna Pulse page \"Receiving Message Statuses\" (English), example 1: status `READ` with WhatsApp `paymentData` (the page cuts the example off; the missing braces are added, see `fixtures/README.md`).",
+    },
+    Fixture {
+        name: "edge/bad-array-missing-field.json",
+        body: EDGE_BAD_ARRAY_MISSING_FIELD,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: an array body whose second status lacks the required `statusAt`: refused, the error names `[1]`.",
+    },
+    Fixture {
+        name: "edge/bad-array-received-at.json",
+        body: EDGE_BAD_ARRAY_RECEIVED_AT,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: an array of FLOW messages whose second `receivedAt` has hour 25: refused at `[1].receivedAt`.",
+    },
+    Fixture {
+        name: "edge/bad-array-unknown-element.json",
+        body: EDGE_BAD_ARRAY_UNKNOWN_ELEMENT,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: an array body whose second element is no callback of any kind: refused.",
+    },
+    Fixture {
+        name: "edge/bad-duplicate-escaped-key.json",
+        body: EDGE_BAD_DUPLICATE_ESCAPED_KEY,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a key given twice, once spelled with a `\\u` escape (`te\\u0078t` is `text`): refused.",
+    },
+    Fixture {
+        name: "edge/bad-duplicate-key.json",
+        body: EDGE_BAD_DUPLICATE_KEY,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a documented key (`status`) given twice: refused rather than keeping either value.",
+    },
+    Fixture {
+        name: "edge/bad-duplicate-nested-key.json",
+        body: EDGE_BAD_DUPLICATE_NESTED_KEY,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a key given twice inside a nested object (`subscriber.id`): refused.",
+    },
+    Fixture {
+        name: "edge/bad-duplicate-unknown-key.json",
+        body: EDGE_BAD_DUPLICATE_UNKNOWN_KEY,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: an undocumented key (`channel`) given twice: refused, as documented keys are.",
+    },
+    Fixture {
+        name: "edge/bad-empty-body.json",
+        body: EDGE_BAD_EMPTY_BODY,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: an empty body: not JSON, refused.",
+    },
+    Fixture {
+        name: "edge/bad-id-too-large.json",
+        body: EDGE_BAD_ID_TOO_LARGE,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: an `id` larger than a 64-bit signed integer: refused.",
+    },
+    Fixture {
+        name: "edge/bad-item-identifier.json",
+        body: EDGE_BAD_ITEM_IDENTIFIER,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a `LIST_PICKER` item whose `identifier` is a boolean: refused.",
+    },
+    Fixture {
+        name: "edge/bad-items-not-array.json",
+        body: EDGE_BAD_ITEMS_NOT_ARRAY,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: `messageContent.items` given as an object instead of an array: refused.",
+    },
+    Fixture {
+        name: "edge/bad-legacy-dlv-status-at.json",
+        body: EDGE_BAD_LEGACY_DLV_STATUS_AT,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a legacy `dlvStatusAt` with a space instead of `T`: refused.",
+    },
+    Fixture {
+        name: "edge/bad-missing-content-type.json",
+        body: EDGE_BAD_MISSING_CONTENT_TYPE,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: an incoming message whose `messageContent` has no `type`: refused.",
+    },
+    Fixture {
+        name: "edge/bad-missing-legacy-id.json",
+        body: EDGE_BAD_MISSING_LEGACY_ID,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a legacy incoming message without its required `id`: refused.",
+    },
+    Fixture {
+        name: "edge/bad-missing-received-at.json",
+        body: EDGE_BAD_MISSING_RECEIVED_AT,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: an incoming message without its required `receivedAt`: refused.",
+    },
+    Fixture {
+        name: "edge/bad-missing-status-at.json",
+        body: EDGE_BAD_MISSING_STATUS_AT,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a Pulse status without its required `statusAt`: refused.",
+    },
+    Fixture {
+        name: "edge/bad-nested-array.json",
+        body: EDGE_BAD_NESTED_ARRAY,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: an array inside the array body: refused (a body is one callback or an array of callbacks).",
+    },
+    Fixture {
+        name: "edge/bad-not-json.json",
+        body: EDGE_BAD_NOT_JSON,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a body cut off after a comma: not JSON, refused.",
+    },
+    Fixture {
+        name: "edge/bad-order-quantity.json",
+        body: EDGE_BAD_ORDER_QUANTITY,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: an order line whose `quantity` is a boolean: refused.",
+    },
+    Fixture {
+        name: "edge/bad-payment-chargeable.json",
+        body: EDGE_BAD_PAYMENT_CHARGEABLE,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: WhatsApp `paymentData` whose `chargeable` is a string: refused.",
+    },
+    Fixture {
+        name: "edge/bad-payment-data-not-object.json",
+        body: EDGE_BAD_PAYMENT_DATA_NOT_OBJECT,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: `paymentData` given as a string: refused.",
+    },
+    Fixture {
+        name: "edge/bad-scalar-body.json",
+        body: EDGE_BAD_SCALAR_BODY,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a body that is a JSON string: refused.",
+    },
+    Fixture {
+        name: "edge/bad-second-item-identifier.json",
+        body: EDGE_BAD_SECOND_ITEM_IDENTIFIER,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a second `LIST_PICKER` item whose `identifier` is a fraction: refused at `items[1]`.",
+    },
+    Fixture {
+        name: "edge/bad-status-at-no-offset.json",
+        body: EDGE_BAD_STATUS_AT_NO_OFFSET,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a `statusAt` without an offset: refused (the instant would be ambiguous).",
+    },
+    Fixture {
+        name: "edge/bad-status-at-ten-fraction-digits.json",
+        body: EDGE_BAD_STATUS_AT_TEN_FRACTION_DIGITS,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a `statusAt` with ten fractional digits: refused.",
+    },
+    Fixture {
+        name: "edge/bad-status-at-unix-number.json",
+        body: EDGE_BAD_STATUS_AT_UNIX_NUMBER,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a `statusAt` given as a Unix time number: refused.",
+    },
+    Fixture {
+        name: "edge/bad-status-at.json",
+        body: EDGE_BAD_STATUS_AT,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a `statusAt` in the `31.10.2023 11:07:56` form: refused.",
+    },
+    Fixture {
+        name: "edge/bad-status-dangling-comma.json",
+        body: EDGE_BAD_STATUS_DANGLING_COMMA,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: the golden status example with a trailing comma inside `paymentData`: not JSON, refused.",
+    },
+    Fixture {
+        name: "edge/bad-status-not-string.json",
+        body: EDGE_BAD_STATUS_NOT_STRING,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a `status` given as a number: refused.",
+    },
+    Fixture {
+        name: "edge/bad-status-null.json",
+        body: EDGE_BAD_STATUS_NULL,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: a `status` given as `null`: refused (it is required).",
+    },
+    Fixture {
+        name: "edge/bad-subscriber-not-object.json",
+        body: EDGE_BAD_SUBSCRIBER_NOT_OBJECT,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: `subscriber` given as a string: refused.",
+    },
+    Fixture {
+        name: "edge/bad-unknown-kind.json",
+        body: EDGE_BAD_UNKNOWN_KIND,
+        kinds: &[],
+        refused: true,
+        source: "Edge case: an object with none of the keys that mark a callback kind: refused.",
+    },
+    Fixture {
+        name: "edge/empty-array.json",
+        body: EDGE_EMPTY_ARRAY,
+        kinds: &[],
+        refused: false,
+        source: "Edge case: an empty array body: accepted, no callbacks.",
+    },
+    Fixture {
+        name: "edge/incoming-coordinates.json",
+        body: EDGE_INCOMING_COORDINATES,
+        kinds: &[CallbackKind::Incoming; 3],
+        refused: false,
+        source: "Edge case: locations with coordinates as numbers, as strings, and as strings with spaces; content type `LOCATION`, which edna does not list.",
+    },
+    Fixture {
+        name: "edge/incoming-escapes.json",
+        body: EDGE_INCOMING_ESCAPES,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: keys and text written with JSON escapes (`\\u0078`, surrogate pairs, `\\/`), and an unknown key with a space in it.",
+    },
+    Fixture {
+        name: "edge/incoming-flow-not-json.json",
+        body: EDGE_INCOMING_FLOW_NOT_JSON,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: a FLOW message whose text is not JSON: the message parses, only `flow_reply` fails.",
+    },
+    Fixture {
+        name: "edge/incoming-flow-odd-texts.json",
+        body: EDGE_INCOMING_FLOW_ODD_TEXTS,
+        kinds: &[CallbackKind::Incoming; 5],
+        refused: false,
+        source: "Edge case: FLOW texts that are an array, `null`, a non-string `flow_token`, a TEXT message holding JSON, and nested values.",
+    },
+    Fixture {
+        name: "edge/incoming-ids-as-numbers.json",
+        body: EDGE_INCOMING_IDS_AS_NUMBERS,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: ids given as numbers where strings are documented (`identifier` `2`, `catalogId`, `replyOutMessageExternalRequestId`), and `quantity` and `price` as strings.",
+    },
+    Fixture {
+        name: "edge/incoming-ids-as-strings.json",
+        body: EDGE_INCOMING_IDS_AS_STRINGS,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: ids edna documents as numbers sent as strings (`id`, `subjectId`, `\"007\"`, a UUID `replyOutMessageExternalRequestId`).",
+    },
+    Fixture {
+        name: "edge/incoming-shared-keys-first.json",
+        body: EDGE_INCOMING_SHARED_KEYS_FIRST,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: an incoming message whose keys shared by several kinds (`receivedAt`, `subjectId`, `subject`, `id`) come before `messageContent`.",
+    },
+    Fixture {
+        name: "edge/incoming-unknown-content-type.json",
+        body: EDGE_INCOMING_UNKNOWN_CONTENT_TYPE,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: an unknown content type (`Sticker_Animated`) from an unknown channel: kept as `Unknown`.",
+    },
+    Fixture {
+        name: "edge/incoming-unknown-fields.json",
+        body: EDGE_INCOMING_UNKNOWN_FIELDS,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: undocumented fields at every level of an incoming message: kept in each `extra`.",
+    },
+    Fixture {
+        name: "edge/legacy-incoming-channels.json",
+        body: EDGE_LEGACY_INCOMING_CHANNELS,
+        kinds: &[CallbackKind::LegacyIncoming; 2],
+        refused: false,
+        source: "Edge case: legacy incoming messages from Viber and an unknown channel, with a `button` payload, numeric ids and odd `historyMessages`.",
+    },
+    Fixture {
+        name: "edge/legacy-incoming-location.json",
+        body: EDGE_LEGACY_INCOMING_LOCATION,
+        kinds: &[CallbackKind::LegacyIncoming],
+        refused: false,
+        source: "Edge case: a legacy incoming location with coordinates as strings and `imSubjectId`.",
+    },
+    Fixture {
+        name: "edge/legacy-status-variants.json",
+        body: EDGE_LEGACY_STATUS_VARIANTS,
+        kinds: &[CallbackKind::LegacyStatus; 3],
+        refused: false,
+        source: "Edge case: legacy statuses with numeric ids, `no-match-template`, unknown statuses and error codes, and `reserveSms` as a string and an object.",
+    },
+    Fixture {
+        name: "edge/mixed-kinds.json",
+        body: EDGE_MIXED_KINDS,
+        kinds: &[
+            CallbackKind::LegacyStatus,
+            CallbackKind::Status,
+            CallbackKind::LegacyIncoming,
+            CallbackKind::Incoming,
+        ],
+        refused: false,
+        source: "Edge case: one array holding all four kinds: legacy status, Pulse status, legacy incoming, Pulse incoming.",
+    },
+    Fixture {
+        name: "edge/status-key-order.json",
+        body: EDGE_STATUS_KEY_ORDER,
+        kinds: &[CallbackKind::Status],
+        refused: false,
+        source: "Edge case: a status whose keys come in reverse order, `@type` last in `paymentData`, an unknown field first.",
+    },
+    Fixture {
+        name: "edge/status-odd-timestamps.json",
+        body: EDGE_STATUS_ODD_TIMESTAMPS,
+        kinds: &[CallbackKind::Status; 21],
+        refused: false,
+        source: "Edge case: every timestamp spelling the crate accepts: `Z`/`z`, `+03:00`, `+0300`, 0 to 9 fractional digits, spaces after colons.",
+    },
+    Fixture {
+        name: "edge/status-payment-data-absent-null-empty.json",
+        body: EDGE_STATUS_PAYMENT_DATA_ABSENT_NULL_EMPTY,
+        kinds: &[CallbackKind::Status; 3],
+        refused: false,
+        source: "Edge case: `paymentData` absent, `null`, and `{}`.",
+    },
+    Fixture {
+        name: "edge/status-payment-data-unknown-type.json",
+        body: EDGE_STATUS_PAYMENT_DATA_UNKNOWN_TYPE,
+        kinds: &[CallbackKind::Status],
+        refused: false,
+        source: "Edge case: `paymentData` of an unknown `@type`: kept whole, a wrongly typed `chargeable` included.",
+    },
+    Fixture {
+        name: "edge/status-unknown-fields.json",
+        body: EDGE_STATUS_UNKNOWN_FIELDS,
+        kinds: &[CallbackKind::Status],
+        refused: false,
+        source: "Edge case: undocumented fields in a status and in its `paymentData`: kept in `extra`.",
+    },
+    Fixture {
+        name: "edge/status-unknown-values.json",
+        body: EDGE_STATUS_UNKNOWN_VALUES,
+        kinds: &[CallbackKind::Status],
+        refused: false,
+        source: "Edge case: an unknown status, error code, conversation type and payment type; `requestId` `null` with a `messageId`.",
+    },
+];
