@@ -9,7 +9,7 @@ use crate::scalar::{Id, Numeric};
 
 wire_object! {
     /// The sender of an incoming message (`subscriber`).
-    pub struct Subscriber / SubscriberPartial {
+    pub struct Subscriber {
         /// edna's id of the subscriber (`subscriber.id`).
         opt id: Option<Id> = "id",
         /// Usually the phone number (`79000000000`), but edna also issues opaque ids.
@@ -22,7 +22,7 @@ wire_object! {
     ///
     /// The English page says `firstName` is the last name and `lastName` the patronymic;
     /// the fields are named as on the wire and their content is whatever edna sends.
-    pub struct UserInfo / UserInfoPartial {
+    pub struct UserInfo {
         /// The name shown in the messenger.
         opt user_name: Option<String> = "userName",
         /// `firstName` as sent.
@@ -49,15 +49,15 @@ wire_object! {
     /// | `PRODUCT` | `product` |
     /// | `ORDER` | `order` |
     /// | `FLOW` | `text`, a JSON document: see [`flow_reply`](Self::flow_reply) |
-    pub struct MessageContent / MessageContentPartial {
+    pub struct MessageContent {
         /// The content type (`type`).
         req kind: ContentType = "type",
         /// The attached file, for media messages.
-        opt attachment: Option<Attachment> = "attachment",
+        opt attachment: Option<Attachment> = "attachment" nested,
         /// A shared location.
-        opt location: Option<Location> = "location",
+        opt location: Option<Location> = "location" nested,
         /// The ad or post the conversation started from (WhatsApp, Viber Bot).
-        opt referral: Option<Referral> = "referral",
+        opt referral: Option<Referral> = "referral" nested,
         /// The caption of a media message.
         opt caption: Option<String> = "caption",
         /// The message text; for `FLOW`, a JSON document with the form's answers.
@@ -65,23 +65,23 @@ wire_object! {
         /// The code of the HSM template button the user tapped.
         opt payload: Option<String> = "payload",
         /// A story the message answers or mentions (no schema documented).
-        opt story: Option<Story> = "story",
+        opt story: Option<Story> = "story" nested,
         /// The interactive-menu items the user chose.
         opt items: Option<Vec<Item>> = "items",
         /// A shared contact card.
-        opt contact: Option<Contact> = "contact",
+        opt contact: Option<Contact> = "contact" nested,
         /// A product from a catalog.
-        opt product: Option<Product> = "product",
+        opt product: Option<Product> = "product" nested,
         /// A catalog (no schema documented).
-        opt catalog: Option<Catalog> = "catalog",
+        opt catalog: Option<Catalog> = "catalog" nested,
         /// An order.
-        opt order: Option<Order> = "order",
+        opt order: Option<Order> = "order" nested,
     }
 }
 
 wire_object! {
     /// An element of an interactive menu that the user chose (`messageContent.items[]`).
-    pub struct Item / ItemPartial {
+    pub struct Item {
         /// The element id, documented as an integer and sent as `"01"`: kept as sent.
         opt identifier: Option<Id> = "identifier",
         /// The element's title.
@@ -93,7 +93,7 @@ wire_object! {
 
 wire_object! {
     /// An attached file (`messageContent.attachment`).
-    pub struct Attachment / AttachmentPartial {
+    pub struct Attachment {
         /// Where to download it.
         opt url: Option<String> = "url",
         /// Its file name.
@@ -107,7 +107,7 @@ wire_object! {
 
 wire_object! {
     /// A shared location (`messageContent.location`).
-    pub struct Location / LocationPartial {
+    pub struct Location {
         /// Latitude, as a number or a string.
         opt latitude: Option<Numeric> = "latitude",
         /// Longitude, as a number or a string.
@@ -119,7 +119,7 @@ wire_object! {
 
 wire_object! {
     /// Where a conversation started, from a hidden link or an ad (`messageContent.referral`).
-    pub struct Referral / ReferralPartial {
+    pub struct Referral {
         /// The ad's text.
         opt body: Option<String> = "body",
         /// The ad's headline.
@@ -135,7 +135,7 @@ wire_object! {
 
 wire_object! {
     /// A shared contact card (`messageContent.contact`).
-    pub struct Contact / ContactPartial {
+    pub struct Contact {
         /// The first name on the card.
         opt first_name: Option<String> = "firstName",
         /// The last name on the card.
@@ -147,7 +147,7 @@ wire_object! {
 
 wire_object! {
     /// A product from a catalog (`messageContent.product`).
-    pub struct Product / ProductPartial {
+    pub struct Product {
         /// The product id in the catalog.
         opt id: Option<Id> = "id",
         /// The catalog id.
@@ -157,7 +157,7 @@ wire_object! {
 
 wire_object! {
     /// A catalog (`messageContent.catalog`). edna documents no fields.
-    pub struct Catalog / CatalogPartial {
+    pub struct Catalog {
         /// The catalog id, when sent.
         opt id: Option<Id> = "id",
     }
@@ -165,7 +165,7 @@ wire_object! {
 
 wire_object! {
     /// A story (`messageContent.story`). edna documents no fields.
-    pub struct Story / StoryPartial {
+    pub struct Story {
         /// The story id, when sent.
         opt id: Option<Id> = "id",
         /// The story's URL, when sent.
@@ -175,7 +175,7 @@ wire_object! {
 
 wire_object! {
     /// An order (`messageContent.order`).
-    pub struct Order / OrderPartial {
+    pub struct Order {
         /// The catalog the products come from.
         opt catalog_id: Option<Id> = "catalogId",
         /// What was ordered.
@@ -185,7 +185,7 @@ wire_object! {
 
 wire_object! {
     /// One line of an order (`messageContent.order.products[]`).
-    pub struct OrderProduct / OrderProductPartial {
+    pub struct OrderProduct {
         /// The product id in the catalog.
         opt id: Option<Id> = "id",
         /// How many.

@@ -46,7 +46,7 @@ macro_rules! open_enum {
             }
 
             /// The known value `s` names, ignoring ASCII case.
-            fn known(s: &str) -> Option<Self> {
+            pub(crate) fn known(s: &str) -> Option<Self> {
                 match s {
                     $( $wire => return Some(Self::$variant), )+
                     _ => {}
@@ -109,6 +109,23 @@ macro_rules! open_enum {
                     }
                 }
                 deserializer.deserialize_str(Visitor)
+            }
+        }
+
+        impl $crate::object::Placeholder for $name {
+            fn placeholder() -> Self {
+                Self::Unknown(String::new())
+            }
+        }
+
+        impl $crate::object::fast::FastField for $name {
+            #[inline]
+            fn read_fast(slot: &mut Self, r: &mut $crate::object::fast::Reader<'_>) -> Option<()> {
+                *slot = match r.string()? {
+                    std::borrow::Cow::Borrowed(s) => Self::from(s),
+                    std::borrow::Cow::Owned(s) => Self::from(s),
+                };
+                Some(())
             }
         }
 

@@ -153,24 +153,45 @@ fn format_path(path: &serde_path_to_error::Path) -> String {
                 out.push_str(&index.to_string());
                 out.push(']');
             }
-            Segment::Map { key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Enum { variant } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(variant);
-            }
+            Segment::Map { key } => push_key(&mut out, key),
+            Segment::Enum { variant } => push_key(&mut out, variant),
             Segment::Unknown => out.push_str(".?"),
         }
     }
     if out.is_empty() {
         out.push('.');
     }
+    out
+}
+
+/// Appends `.key` to a path, or `["key"]` (the key as a JSON string) when the key is empty
+/// or holds anything but letters, digits, `_`, `-` and `@`, so that a key such as
+/// `messageContent.type` or `` cannot be mistaken for another path.
+fn push_key(out: &mut String, key: &str) {
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'@'));
+    if plain {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(key);
+    } else {
+        out.push('[');
+        out.push_str(&serde_json::Value::from(key).to_string());
+        out.push(']');
+    }
+}
+
+/// `path` with the field `key` appended.
+fn field_path(path: &str, key: &str) -> String {
+    let mut out = if path == "." {
+        String::new()
+    } else {
+        path.to_owned()
+    };
+    push_key(&mut out, key);
     out
 }
 
@@ -183,16 +204,25 @@ fn join_path(outer: &str, inner: &str) -> String {
     }
 }
 
+fn syntax(e: &serde_json::Error) -> Error {
+    Error::Syntax {
+        message: message_of(e),
+        line: e.line(),
+        column: e.column(),
+    }
+}
+
 /// Turns the error of a failed `serde_json::from_slice::<T>(body)` into an [`Error`]
 /// naming the path. Only a failed parse gets here: it parses the body a second time with
 /// `serde_path_to_error`, so that a successful parse pays nothing for paths.
 pub(crate) fn locate<T: DeserializeOwned>(body: &[u8], first: serde_json::Error) -> Error {
+    // A wrong value can stop the parse before it reaches a syntax error further on (`[1`,
+    // `{"status":5`): a body that is not JSON at all is a syntax error, whatever else.
     if !first.is_data() {
-        return Error::Syntax {
-            message: message_of(&first),
-            line: first.line(),
-            column: first.column(),
-        };
+        return syntax(&first);
+    }
+    if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+        return syntax(&e);
     }
     let mut de = serde_json::Deserializer::from_slice(body);
     let (path, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
@@ -218,10 +248,13 @@ pub(crate) fn locate<T: DeserializeOwned>(body: &[u8], first: serde_json::Error)
         };
     }
     // A missing or repeated field is reported by serde at its object; name the field.
-    let path = ["missing field `", "duplicate field `"]
+    let field = ["missing field `", "duplicate field `"]
         .iter()
-        .find_map(|prefix| message.strip_prefix(prefix)?.strip_suffix('`'))
-        .map_or(path.clone(), |field| join_path(&path, field));
+        .find_map(|prefix| message.strip_prefix(prefix)?.strip_suffix('`'));
+    let path = match field {
+        Some(field) => field_path(&path, field),
+        None => path,
+    };
     Error::Invalid {
         path,
         message,

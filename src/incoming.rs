@@ -23,7 +23,7 @@ wire_object! {
     /// assert_eq!(message.reply_in_message_id, Some(Id::Number(537701)));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub struct IncomingMessage / IncomingMessagePartial {
+    pub struct IncomingMessage {
         /// edna's id of the message.
         req id: Id = "id",
         /// The subject (sender name of the business's channel).
@@ -31,11 +31,11 @@ wire_object! {
         /// The subject's id.
         opt subject_id: Option<Id> = "subjectId",
         /// Who sent the message.
-        opt subscriber: Option<Subscriber> = "subscriber",
+        opt subscriber: Option<Subscriber> = "subscriber" nested,
         /// What the messenger knows of the sender.
-        opt user_info: Option<UserInfo> = "userInfo",
+        opt user_info: Option<UserInfo> = "userInfo" nested,
         /// What the message holds.
-        req message_content: MessageContent = "messageContent",
+        req message_content: MessageContent = "messageContent" nested,
         /// When edna received it.
         req received_at: Timestamp = "receivedAt",
         /// The business's message the user quoted (edna's internal id).

@@ -22,7 +22,7 @@ wire_object! {
     /// assert_eq!(message.text.as_deref(), Some("Hello edna"));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub struct LegacyIncomingMessage / LegacyIncomingMessagePartial {
+    pub struct LegacyIncomingMessage {
         /// edna's id of the message.
         req id: Id = "id",
         /// The subject (sender name) the user wrote to.

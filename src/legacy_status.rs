@@ -23,7 +23,7 @@ wire_object! {
     /// assert!(serde_json::to_string(&status)?.contains(r#""dlvStatus":"read""#));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub struct LegacyStatusCallback / LegacyStatusCallbackPartial {
+    pub struct LegacyStatusCallback {
         /// The id of the message, as given when it was sent.
         req im_out_message_id: Id = "imOutMessageId",
         /// The new status (written in lower case).

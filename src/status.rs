@@ -5,6 +5,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use crate::enums::{ConversationType, ErrorCode, PaymentDataKind, PaymentType, Status};
+use crate::object::fast::{FastField, Reader};
+use crate::object::{keep_extra, Key, Placeholder, WireObject};
 use crate::scalar::Id;
 use crate::timestamp::Timestamp;
 
@@ -26,7 +28,7 @@ wire_object! {
     /// assert_eq!(payment.chargeable, Some(true));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub struct StatusCallback / StatusCallbackPartial {
+    pub struct StatusCallback {
         /// The business's request id of the message (`null` for some failures).
         opt request_id: Option<Id> = "requestId",
         /// edna's id of the message (seen in newer examples).
@@ -85,7 +87,7 @@ const TYPE_KEY: &str = "@type";
 wire_object! {
     /// `paymentData` of `@type` `WhatsAppConversationPaymentData` (the `@type` itself is
     /// implied by [`PaymentData::WhatsAppConversation`]).
-    pub struct WhatsAppConversationPaymentData / WhatsAppConversationPaymentDataPartial {
+    pub struct WhatsAppConversationPaymentData {
         /// The WhatsApp conversation id.
         opt conversation_id: Option<Id> = "conversationId",
         /// The conversation category (`marketing`, `utility`, ...).
@@ -112,36 +114,143 @@ impl Serialize for PaymentData {
     }
 }
 
-impl<'de> Deserialize<'de> for PaymentData {
-    /// Reads the object, then its `@type`; `@type` may come anywhere in the object, so the
-    /// object is read into a JSON value first (it is small).
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::Object(Map::deserialize(deserializer)?);
-        let kind = value
+impl PaymentData {
+    /// A whole `paymentData` read as a map, because its `@type` did not come first.
+    fn from_map<E: de::Error>(map: Map<String, Value>) -> Result<Self, E> {
+        let kind = map
             .get(TYPE_KEY)
             .and_then(Value::as_str)
             .map(PaymentDataKind::from);
-        match kind {
-            Some(PaymentDataKind::WhatsAppConversation) => {
-                match WhatsAppConversationPaymentData::deserialize(&value) {
-                    Ok(mut data) => {
-                        data.extra.remove(TYPE_KEY);
-                        Ok(Self::WhatsAppConversation(data))
-                    }
-                    Err(_) => match serde_path_to_error::deserialize::<
-                        _,
-                        WhatsAppConversationPaymentData,
-                    >(&value)
-                    {
-                        Err(located) => Err(crate::error::nested(located)),
-                        Ok(_) => Err(de::Error::custom("invalid WhatsAppConversationPaymentData")),
-                    },
+        if kind != Some(PaymentDataKind::WhatsAppConversation) {
+            return Ok(Self::Unknown(map));
+        }
+        let value = Value::Object(map);
+        match WhatsAppConversationPaymentData::deserialize(&value) {
+            Ok(mut data) => {
+                data.extra.remove(TYPE_KEY);
+                Ok(Self::WhatsAppConversation(data))
+            }
+            Err(_) => {
+                match serde_path_to_error::deserialize::<_, WhatsAppConversationPaymentData>(&value)
+                {
+                    Err(located) => Err(crate::error::nested(located)),
+                    Ok(_) => Err(de::Error::custom("invalid WhatsAppConversationPaymentData")),
                 }
             }
-            _ => match value {
-                Value::Object(map) => Ok(Self::Unknown(map)),
-                _ => Err(de::Error::custom("paymentData is not an object")),
-            },
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for PaymentData {
+    /// Reads the object in one pass when `@type` comes first, as edna writes it: a known
+    /// kind straight into its type, an unknown one into a map. When `@type` comes later,
+    /// the object is read into a map first, then into its type. A key given twice is an
+    /// error either way.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PaymentDataVisitor;
+        impl<'de> de::Visitor<'de> for PaymentDataVisitor {
+            type Value = PaymentData;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<PaymentData, A::Error> {
+                let mut all = Map::new();
+                let Some(first) = map.next_key::<Key<'de>>()? else {
+                    return Ok(PaymentData::Unknown(all));
+                };
+                if &*first != TYPE_KEY {
+                    keep_extra(&mut all, first, &mut map)?;
+                    while let Some(key) = map.next_key::<Key<'de>>()? {
+                        keep_extra(&mut all, key, &mut map)?;
+                    }
+                    return PaymentData::from_map(all);
+                }
+                let kind: Value = map.next_value()?;
+                if kind.as_str().map(PaymentDataKind::from)
+                    == Some(PaymentDataKind::WhatsAppConversation)
+                {
+                    let mut data = WhatsAppConversationPaymentData::placeholder();
+                    let mut seen = 0;
+                    while let Some(key) = map.next_key::<Key<'de>>()? {
+                        if &*key == TYPE_KEY {
+                            return Err(de::Error::duplicate_field(TYPE_KEY));
+                        }
+                        if !data.accept(&mut seen, &key, &mut map)? {
+                            keep_extra(&mut data.extra, key, &mut map)?;
+                        }
+                    }
+                    if let Some(key) = WhatsAppConversationPaymentData::missing(seen) {
+                        return Err(de::Error::missing_field(key));
+                    }
+                    return Ok(PaymentData::WhatsAppConversation(data));
+                }
+                all.insert(TYPE_KEY.to_owned(), kind);
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    keep_extra(&mut all, key, &mut map)?;
+                }
+                Ok(PaymentData::Unknown(all))
+            }
+        }
+        deserializer.deserialize_map(PaymentDataVisitor)
+    }
+}
+
+impl Placeholder for PaymentData {
+    fn placeholder() -> Self {
+        Self::Unknown(Map::new())
+    }
+}
+
+impl FastField for PaymentData {
+    /// As `deserialize`, on the fast path.
+    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+        let mut members = r.open_object()?;
+        let mut all = Map::new();
+        let Some(first) = r.next_key(&mut members)? else {
+            *slot = PaymentData::Unknown(all);
+            return Some(());
+        };
+        if first != TYPE_KEY {
+            r.extra(&mut all, first)?;
+            while let Some(key) = r.next_key(&mut members)? {
+                r.extra(&mut all, key)?;
+            }
+            *slot = PaymentData::from_map::<serde_json::Error>(all).ok()?;
+            return Some(());
+        }
+        // A string `@type` is looked at where it lies: a known one is never copied.
+        let kind = match r.peek()? {
+            b'"' => {
+                let kind = r.string()?;
+                if PaymentDataKind::known(&kind) == Some(PaymentDataKind::WhatsAppConversation) {
+                    *slot = PaymentData::WhatsAppConversation(Placeholder::placeholder());
+                    let PaymentData::WhatsAppConversation(data) = slot else {
+                        return None;
+                    };
+                    let mut seen = 0;
+                    while let Some(key) = r.next_key(&mut members)? {
+                        if key == TYPE_KEY {
+                            return None;
+                        }
+                        if !data.accept_fast(&mut seen, key, r)? {
+                            r.extra(&mut data.extra, key)?;
+                        }
+                    }
+                    return WhatsAppConversationPaymentData::missing(seen)
+                        .is_none()
+                        .then_some(());
+                }
+                Value::String(kind.into_owned())
+            }
+            _ => r.value()?,
+        };
+        all.insert(TYPE_KEY.to_owned(), kind);
+        while let Some(key) = r.next_key(&mut members)? {
+            r.extra(&mut all, key)?;
+        }
+        *slot = PaymentData::Unknown(all);
+        Some(())
     }
 }
