@@ -16,7 +16,7 @@
 //!
 //! Nested objects whose fields are all optional implement `Default`.
 
-use serde_json::Map;
+use crate::object::Placeholder;
 
 use crate::content::{
     Attachment, Catalog, Contact, Item, Location, MessageContent, Order, OrderProduct, Product,
@@ -84,17 +84,9 @@ impl StatusCallback {
     pub fn new(request_id: impl Into<Id>, status: Status, status_at: impl Into<Timestamp>) -> Self {
         Self {
             request_id: Some(request_id.into()),
-            message_id: None,
-            cascade_id: None,
-            cascade_stage_uuid: None,
-            subject: None,
-            subject_id: None,
             status,
             status_at: status_at.into(),
-            error: None,
-            comment: None,
-            payment_data: None,
-            extra: Map::new(),
+            ..Placeholder::placeholder()
         }
     }
 }
@@ -133,16 +125,9 @@ impl IncomingMessage {
     ) -> Self {
         Self {
             id: id.into(),
-            subject: None,
-            subject_id: None,
-            subscriber: None,
-            user_info: None,
             message_content,
             received_at: received_at.into(),
-            reply_out_message_id: None,
-            reply_out_message_external_request_id: None,
-            reply_in_message_id: None,
-            extra: Map::new(),
+            ..Placeholder::placeholder()
         }
     }
 
@@ -172,19 +157,7 @@ impl MessageContent {
     pub fn new(kind: ContentType) -> Self {
         Self {
             kind,
-            attachment: None,
-            location: None,
-            referral: None,
-            caption: None,
-            text: None,
-            payload: None,
-            story: None,
-            items: None,
-            contact: None,
-            product: None,
-            catalog: None,
-            order: None,
-            extra: Map::new(),
+            ..Placeholder::placeholder()
         }
     }
 
@@ -245,10 +218,7 @@ impl LegacyStatusCallback {
             im_out_message_id: im_out_message_id.into(),
             dlv_status,
             dlv_status_at: dlv_status_at.into(),
-            dlv_error: None,
-            rate: None,
-            reserve_sms: None,
-            extra: Map::new(),
+            ..Placeholder::placeholder()
         }
     }
 }
@@ -275,27 +245,8 @@ impl LegacyIncomingMessage {
     pub fn new(id: impl Into<Id>, received_at: impl Into<Timestamp>) -> Self {
         Self {
             id: id.into(),
-            im_subject: None,
-            address: None,
             received_at: received_at.into(),
-            im_type: None,
-            content_type: None,
-            text: None,
-            caption: None,
-            attachment_url: None,
-            attachment_name: None,
-            longitude: None,
-            latitude: None,
-            location_address: None,
-            user_name: None,
-            first_name: None,
-            last_name: None,
-            avatar_url: None,
-            payload: None,
-            api_key_id: None,
-            history_messages: None,
-            im_subject_id: None,
-            extra: Map::new(),
+            ..Placeholder::placeholder()
         }
     }
 
@@ -351,7 +302,7 @@ impl Subscriber {
         Self {
             id: Some(id.into()),
             identifier: Some(identifier.into()),
-            extra: Map::new(),
+            ..Placeholder::placeholder()
         }
     }
 }
@@ -401,7 +352,7 @@ impl OrderProduct {
             quantity: Some(quantity.into()),
             price: Some(price.into()),
             currency: Some(currency.into()),
-            extra: Map::new(),
+            ..Placeholder::placeholder()
         }
     }
 }
@@ -412,19 +363,19 @@ impl Order {
         Self {
             catalog_id: Some(catalog_id.into()),
             products: Some(products),
-            extra: Map::new(),
+            ..Placeholder::placeholder()
         }
     }
 }
 
 /// `Default` for the objects whose fields are all optional: every field empty, no `extra`.
 macro_rules! empty_default {
-    ($($name:ident { $($field:ident),* })*) => {
+    ($($name:ident)*) => {
         $(
             impl Default for $name {
                 /// Every field empty (written as `null`), no `extra`.
                 fn default() -> Self {
-                    Self { $($field: None,)* extra: Map::new() }
+                    Placeholder::placeholder()
                 }
             }
         )*
@@ -432,19 +383,19 @@ macro_rules! empty_default {
 }
 
 empty_default! {
-    Subscriber { id, identifier }
-    UserInfo { user_name, first_name, last_name, avatar_url }
-    Item { identifier, title, subtitle }
-    Attachment { url, name, size, mime_type }
-    Location { latitude, longitude, address }
-    Referral { body, headline, source_id, source_type, source_url }
-    Contact { first_name, last_name, phone_number }
-    Product { id, catalog_id }
-    Catalog { id }
-    Story { id, url }
-    Order { catalog_id, products }
-    OrderProduct { id, quantity, price, currency }
-    WhatsAppConversationPaymentData { conversation_id, conversation_type, chargeable, payment_type }
+    Subscriber
+    UserInfo
+    Item
+    Attachment
+    Location
+    Referral
+    Contact
+    Product
+    Catalog
+    Story
+    Order
+    OrderProduct
+    WhatsAppConversationPaymentData
 }
 
 #[cfg(test)]
