@@ -13,7 +13,7 @@ use crate::error::{locate, Error, NOT_A_CALLBACK};
 use crate::incoming::IncomingMessage;
 use crate::legacy_incoming::LegacyIncomingMessage;
 use crate::legacy_status::LegacyStatusCallback;
-use crate::object::fast::{self, Members, Reader};
+use crate::object::fast::{Members, Reader};
 use crate::object::{bit, fill, keep_extra, read_rest, Key, Placeholder, WireObject};
 use crate::scalar::Id;
 use crate::status::StatusCallback;
@@ -531,17 +531,14 @@ fn read_callback_fast(r: &mut Reader<'_>, place: &mut Vec<Callback>) -> Option<(
 
 /// [`read_from`] on the fast path.
 #[inline]
-fn read_from_fast<T: WireObject>(
+fn read_from_fast<'a, T: WireObject>(
     out: &mut T,
-    mut seen: u64,
-    key: &str,
-    r: &mut Reader<'_>,
+    seen: u64,
+    key: &'a str,
+    r: &mut Reader<'a>,
     members: &mut Members,
 ) -> Option<()> {
-    if !out.accept_fast(&mut seen, key, r)? {
-        r.extra(out.extra_mut(), key)?;
-    }
-    fast::read_rest(out, seen, r, members)
+    out.read_members_fast(seen, Some(key), r, members)
 }
 
 /// [`parse_body`] on the fast path: `None` when the body is anything but a well-formed

@@ -134,6 +134,18 @@ pub(crate) trait WireObject: Placeholder {
     ) -> Result<bool, A::Error>;
     /// As [`accept`](Self::accept), on the fast path (`None` gives up).
     fn accept_fast(&mut self, seen: &mut u64, key: &str, r: &mut fast::Reader<'_>) -> Option<bool>;
+    /// Reads the rest of an object on the fast path (`None` gives up): the member whose
+    /// key `first` was already read, if any, then every member to the end of the object.
+    /// Members in the documented order are read by straight-line code, one comparison of
+    /// the key in place per field; a key out of that order falls back to
+    /// [`accept_fast`](Self::accept_fast).
+    fn read_members_fast<'a>(
+        &mut self,
+        seen: u64,
+        first: Option<&'a str>,
+        r: &mut fast::Reader<'a>,
+        members: &mut fast::Members,
+    ) -> Option<()>;
     /// Where the fields no struct documents go.
     fn extra_mut(&mut self) -> &mut Map<String, Value>;
     /// The first required field (in declaration order) that `seen` lacks.
@@ -417,6 +429,40 @@ macro_rules! wire_object {
                     } )*
                     _ => Some(false),
                 }
+            }
+
+            #[inline]
+            fn read_members_fast<'a>(
+                &mut self,
+                mut seen: u64,
+                first: Option<&'a str>,
+                r: &mut $crate::object::fast::Reader<'a>,
+                members: &mut $crate::object::fast::Members,
+            ) -> Option<()> {
+                if let Some(key) = first {
+                    if !self.accept_fast(&mut seen, key, r)? {
+                        r.extra(&mut self.extra, key)?;
+                    }
+                }
+                let mut more = r.member_start(members)?;
+                $(
+                    if more && r.key_is(concat!("\"", $key, "\"").as_bytes())? {
+                        $crate::object::fast::first_time(
+                            &mut seen,
+                            const { $crate::object::bit(<$name as $crate::object::WireObject>::KEYS, $key) },
+                        )?;
+                        $crate::object::fast::FastField::read_fast(&mut self.$field, r)?;
+                        more = r.member_start(members)?;
+                    }
+                )*
+                while more {
+                    let key = r.key_here()?;
+                    if !self.accept_fast(&mut seen, key, r)? {
+                        r.extra(&mut self.extra, key)?;
+                    }
+                    more = r.member_start(members)?;
+                }
+                <Self as $crate::object::WireObject>::missing(seen).is_none().then_some(())
             }
 
             fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {

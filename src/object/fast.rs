@@ -57,27 +57,32 @@ impl<'a> Reader<'a> {
         self.peek_after_space()
     }
 
+    /// The white-space part of [`peek`](Self::peek): classifies a byte with a bit mask
+    /// (a `match` here compiled to a jump table, whose indirect jump mispredicted on
+    /// every change between `": "`, `",\n    "` and no space at all), and skips runs of
+    /// indentation eight bytes at a time.
     fn peek_after_space(&mut self) -> Option<u8> {
         const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+        const WHITE: u64 = 1 << b' ' | 1 << b'\t' | 1 << b'\n' | 1 << b'\r';
         loop {
-            match *self.bytes.get(self.pos)? {
-                b' ' | b'\t' | b'\r' => self.pos += 1,
-                b'\n' => {
-                    self.pos += 1;
-                    // The indentation that follows, up to eight spaces at a time.
-                    while let Some(Ok(chunk)) = self
-                        .bytes
-                        .get(self.pos..self.pos + 8)
-                        .map(<[u8; 8]>::try_from)
-                    {
-                        let spaces = (u64::from_le_bytes(chunk) ^ SPACES).trailing_zeros() / 8;
-                        self.pos += spaces as usize;
-                        if spaces < 8 {
-                            break;
-                        }
+            let byte = *self.bytes.get(self.pos)?;
+            if byte > b' ' || (WHITE >> byte) & 1 == 0 {
+                return Some(byte);
+            }
+            self.pos += 1;
+            if byte == b'\n' {
+                // The indentation that follows, up to eight spaces at a time.
+                while let Some(Ok(chunk)) = self
+                    .bytes
+                    .get(self.pos..self.pos + 8)
+                    .map(<[u8; 8]>::try_from)
+                {
+                    let spaces = (u64::from_le_bytes(chunk) ^ SPACES).trailing_zeros() / 8;
+                    self.pos += spaces as usize;
+                    if spaces < 8 {
+                        break;
                     }
                 }
-                byte => return Some(byte),
             }
         }
     }
@@ -114,28 +119,58 @@ impl<'a> Reader<'a> {
     /// The next member's key, its `:` consumed; `Some(None)` once the object is closed.
     #[inline]
     pub(crate) fn next_key(&mut self, members: &mut Members) -> Option<Option<&'a str>> {
+        if self.member_start(members)? {
+            self.key_here().map(Some)
+        } else {
+            Some(None)
+        }
+    }
+
+    /// Moves to the next member: `Some(true)` at its key's opening `"`, `Some(false)` once
+    /// the object is closed (its `}` consumed).
+    #[inline]
+    pub(crate) fn member_start(&mut self, members: &mut Members) -> Option<bool> {
         let byte = self.peek()?;
         if members.first {
             members.first = false;
-            if byte == b'}' {
-                self.pos += 1;
-                self.depth -= 1;
-                return Some(None);
+            if byte == b'"' {
+                return Some(true);
             }
-        } else {
-            match byte {
-                b',' => self.pos += 1,
-                b'}' => {
-                    self.pos += 1;
-                    self.depth -= 1;
-                    return Some(None);
-                }
-                _ => return None,
-            }
+        } else if byte == b',' {
+            self.pos += 1;
+            // A key must follow the comma.
+            return (self.peek()? == b'"').then_some(true);
         }
+        if byte == b'}' {
+            self.pos += 1;
+            self.depth -= 1;
+            return Some(false);
+        }
+        None
+    }
+
+    /// The key at the current `"` (after [`member_start`](Self::member_start)), its `:`
+    /// consumed.
+    #[inline]
+    pub(crate) fn key_here(&mut self) -> Option<&'a str> {
         let key = self.key()?;
         self.eat(b':')?;
-        Some(Some(key))
+        Some(key)
+    }
+
+    /// Whether the key at the current `"` is `quoted` (a documented key with its quotes);
+    /// if so, it and its `:` are consumed. One comparison of a known length, where
+    /// [`key_here`](Self::key_here) scans for the end of the key and then compares it:
+    /// members in the documented order take this way.
+    #[inline(always)]
+    pub(crate) fn key_is(&mut self, quoted: &[u8]) -> Option<bool> {
+        let end = self.pos + quoted.len();
+        if self.bytes.get(self.pos..end) != Some(quoted) {
+            return Some(false);
+        }
+        self.pos = end;
+        self.eat(b':')?;
+        Some(true)
     }
 
     /// Consumes `[` and starts reading elements.
@@ -489,28 +524,11 @@ pub(crate) trait FastField: Sized {
     fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()>;
 }
 
-/// Reads the remaining members of an object into `out`, `seen` marking the fields already
-/// given; gives up on a duplicate key or a missing required field.
-#[inline]
-pub(crate) fn read_rest<T: WireObject>(
-    out: &mut T,
-    mut seen: u64,
-    r: &mut Reader<'_>,
-    members: &mut Members,
-) -> Option<()> {
-    while let Some(key) = r.next_key(members)? {
-        if !out.accept_fast(&mut seen, key, r)? {
-            r.extra(out.extra_mut(), key)?;
-        }
-    }
-    T::missing(seen).is_none().then_some(())
-}
-
 /// Reads one object into `out` (a placeholder).
 #[inline]
 pub(crate) fn read_object<T: WireObject>(out: &mut T, r: &mut Reader<'_>) -> Option<()> {
     let mut members = r.open_object()?;
-    read_rest(out, 0, r, &mut members)
+    out.read_members_fast(0, None, r, &mut members)
 }
 
 /// Marks `bit` in `seen`, giving up if it was already there (a key given twice).
