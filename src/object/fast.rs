@@ -54,7 +54,27 @@ impl<'a> Reader<'a> {
         if byte > b' ' {
             return Some(byte);
         }
+        // One space, as in `"key": value, "next"`, the commonest white space.
+        if byte == b' ' {
+            if let Some(&next) = self.bytes.get(self.pos + 1) {
+                if next > b' ' {
+                    self.pos += 1;
+                    return Some(next);
+                }
+            }
+        }
         self.peek_after_space()
+    }
+
+    /// Where the reader is, to come back to with [`rewind`](Self::rewind).
+    pub(crate) fn mark(&self) -> (usize, usize) {
+        (self.pos, self.depth)
+    }
+
+    /// Goes back to a [`mark`](Self::mark).
+    pub(crate) fn rewind(&mut self, (pos, depth): (usize, usize)) {
+        self.pos = pos;
+        self.depth = depth;
     }
 
     /// The white-space part of [`peek`](Self::peek): classifies a byte with a bit mask
@@ -311,7 +331,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Skips one value and returns its text (checked by whoever reads that text).
-    fn skip(&mut self) -> Option<&'a str> {
+    pub(crate) fn skip(&mut self) -> Option<&'a str> {
         let start = match self.peek()? {
             b'"' => {
                 let start = self.pos;
