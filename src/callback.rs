@@ -818,7 +818,10 @@ mod tests {
                 let mut doubled = body.clone();
                 doubled.insert(at, body[at]);
                 variants.push(doubled);
-                for b in [b'"', b'\\', b'{', b']', b',', b':', b'0', b'-', b'n', 0x01] {
+                // 0x80, 0xC3 and 0xFF make the body invalid UTF-8 wherever they land.
+                for b in [
+                    b'"', b'\\', b'{', b']', b',', b':', b'0', b'-', b'n', 0x01, 0x80, 0xC3, 0xFF,
+                ] {
                     let mut replaced = body.clone();
                     replaced[at] = b;
                     variants.push(replaced);

@@ -148,7 +148,7 @@ impl<'a> Reader<'a> {
 
     /// Moves to the next member: `Some(true)` at its key's opening `"`, `Some(false)` once
     /// the object is closed (its `}` consumed).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn member_start(&mut self, members: &mut Members) -> Option<bool> {
         let byte = self.peek()?;
         if members.first {
