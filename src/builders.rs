@@ -479,10 +479,13 @@ mod tests {
         let order = IncomingMessage::new(
             804201,
             MessageContent {
-                order: Some(Order::new(
-                    "1022121105031922",
-                    vec![OrderProduct::new("111222", 2, 5, "USD")],
-                )),
+                order: Some(
+                    Order::new(
+                        "1022121105031922",
+                        vec![OrderProduct::new("111222", 2, 5, "USD")],
+                    )
+                    .into(),
+                ),
                 ..MessageContent::new(ContentType::Order)
             },
             at("2024-08-05T12:44:22Z"),
@@ -490,8 +493,8 @@ mod tests {
         let location = IncomingMessage::new(
             1,
             MessageContent {
-                location: Some(Location::new("55.7558", 37)),
-                attachment: Some(Attachment::new("https://example.com/a.jpg")),
+                location: Some(Location::new("55.7558", 37).into()),
+                attachment: Some(Attachment::new("https://example.com/a.jpg").into()),
                 ..MessageContent::new(ContentType::from("LOCATION"))
             },
             at("2024-08-05T12:44:22+03:00"),

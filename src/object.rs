@@ -152,6 +152,50 @@ pub(crate) trait WireObject: Placeholder {
     fn missing(seen: u64) -> Option<&'static str>;
 }
 
+impl<T: Placeholder> Placeholder for Box<T> {
+    fn placeholder() -> Self {
+        Box::new(T::placeholder())
+    }
+}
+
+/// A boxed object is read in place like the object itself (the box is allocated once,
+/// when the value is not `null`).
+impl<T: WireObject> WireObject for Box<T> {
+    const KEYS: &'static [&'static str] = T::KEYS;
+    const EXPECTING: &'static str = T::EXPECTING;
+    #[inline]
+    fn accept<'de, A: MapAccess<'de>>(
+        &mut self,
+        seen: &mut u64,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        (**self).accept(seen, key, map)
+    }
+    #[inline]
+    fn accept_fast(&mut self, seen: &mut u64, key: &str, r: &mut fast::Reader<'_>) -> Option<bool> {
+        (**self).accept_fast(seen, key, r)
+    }
+    #[inline]
+    fn read_members_fast<'a>(
+        &mut self,
+        seen: u64,
+        first: Option<&'a str>,
+        r: &mut fast::Reader<'a>,
+        members: &mut fast::Members,
+    ) -> Option<()> {
+        (**self).read_members_fast(seen, first, r, members)
+    }
+    #[inline]
+    fn extra_mut(&mut self) -> &mut Map<String, Value> {
+        (**self).extra_mut()
+    }
+    #[inline]
+    fn missing(seen: u64) -> Option<&'static str> {
+        T::missing(seen)
+    }
+}
+
 /// The bit of `key` among `keys` (evaluated at compile time: a key that is not there, or
 /// an object of more than 64 fields, does not compile).
 pub(crate) const fn bit(keys: &[&str], key: &str) -> u64 {

@@ -252,11 +252,11 @@ fn pulse_incoming_product_en() {
         },
         MessageContent {
             text: s("Hello"),
-            product: Some(Product {
+            product: Some(Box::new(Product {
                 id: Some(text("321")),
                 catalog_id: Some(text("123")),
                 extra: Map::new(),
-            }),
+            })),
             ..content(ContentType::Product)
         },
         // Written "2024-08-05T08: 24: 14Z" on the page.
@@ -292,7 +292,7 @@ fn pulse_incoming_order_en() {
             user: "John Smith",
         },
         MessageContent {
-            order: Some(order("USD")),
+            order: Some(Box::new(order("USD"))),
             ..content(ContentType::Order)
         },
         utc(datetime!(2024-08-05 12:44:22 UTC)),
@@ -328,7 +328,7 @@ fn pulse_incoming_referral_en() {
             user: "Anna",
         },
         MessageContent {
-            referral: Some(referral()),
+            referral: Some(Box::new(referral())),
             text: s("text for test"),
             ..content(ContentType::Text)
         },
@@ -403,11 +403,11 @@ fn pulse_incoming_product_ru() {
         },
         MessageContent {
             text: s("Hello"),
-            product: Some(Product {
+            product: Some(Box::new(Product {
                 id: Some(text("321")),
                 catalog_id: Some(text("123")),
                 extra: Map::new(),
-            }),
+            })),
             ..content(ContentType::Product)
         },
         utc(datetime!(2024-08-05 08:24:14 UTC)),
@@ -427,7 +427,7 @@ fn pulse_incoming_order_ru() {
             user: "Иван Иванов",
         },
         MessageContent {
-            order: Some(order("RUB")),
+            order: Some(Box::new(order("RUB"))),
             ..content(ContentType::Order)
         },
         utc(datetime!(2024-08-05 12:44:22 UTC)),
@@ -448,7 +448,7 @@ fn pulse_incoming_referral_ru() {
             user: "Anna",
         },
         MessageContent {
-            referral: Some(referral()),
+            referral: Some(Box::new(referral())),
             text: s("text for test"),
             ..content(ContentType::Text)
         },

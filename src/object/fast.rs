@@ -585,6 +585,13 @@ impl<T: FastField + Placeholder> FastField for Vec<T> {
     }
 }
 
+impl<T: FastField> FastField for Box<T> {
+    #[inline]
+    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+        T::read_fast(slot, r)
+    }
+}
+
 impl FastField for String {
     #[inline]
     fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
