@@ -13,7 +13,7 @@ use crate::error::{locate, Error, NOT_A_CALLBACK};
 use crate::incoming::IncomingMessage;
 use crate::legacy_incoming::LegacyIncomingMessage;
 use crate::legacy_status::LegacyStatusCallback;
-use crate::object::fast::Reader;
+use crate::object::fast::{Members, Reader};
 use crate::object::{bit, fill, keep_extra, read_rest, Key, Placeholder, WireObject};
 use crate::scalar::Id;
 use crate::status::StatusCallback;
@@ -493,14 +493,36 @@ fn read_from<'de, T: WireObject, A: MapAccess<'de>>(
     read_rest(out, seen, map)
 }
 
-/// [`read_callback`] on the fast path: the members before the first key of one kind
-/// only are skipped, then the object is read again from its start into a placeholder of
-/// that kind (the shared keys before it are short: `id`, `subject`, `subjectId`), which
-/// costs less than holding their values aside as [`Shared`] does.
+/// [`read_callback`] on the fast path. The kind is told without holding any value aside:
+///
+/// - a first key of one kind only tells it at once;
+/// - a first shared key (`id`, `subject`, `subjectId`, `receivedAt`) is read as the Pulse
+///   incoming message (the only kind with all four, and the commonest body), giving up at
+///   the first key it does not document;
+/// - otherwise the members before the first key of one kind only are skipped, and the
+///   object is read again from its start as that kind.
 #[inline]
 fn read_callback_fast(r: &mut Reader<'_>, place: &mut Vec<Callback>) -> Option<()> {
     let start = r.mark();
     let mut members = r.open_object()?;
+    let first = r.next_key(&mut members)??;
+    let shared = matches!(first, "id" | "subject" | "subjectId" | "receivedAt");
+    if !shared {
+        if let Some(kind) = CallbackKind::marked_by(first) {
+            return read_kind_fast(r, place, kind, Some(first), true, &mut members);
+        }
+    } else {
+        r.rewind(start);
+        let mut members = r.open_object()?;
+        if read_kind_fast(r, place, CallbackKind::Incoming, None, false, &mut members).is_some() {
+            return Some(());
+        }
+        place.pop();
+        r.rewind(start);
+        members = r.open_object()?;
+        r.next_key(&mut members)??;
+    }
+    r.skip()?;
     let kind = loop {
         let key = r.next_key(&mut members)??;
         if !matches!(key, "id" | "subject" | "subjectId" | "receivedAt") {
@@ -512,11 +534,24 @@ fn read_callback_fast(r: &mut Reader<'_>, place: &mut Vec<Callback>) -> Option<(
     };
     r.rewind(start);
     let mut members = r.open_object()?;
+    read_kind_fast(r, place, kind, None, true, &mut members)
+}
+
+/// Puts a placeholder of `kind` in place and reads the object's members into it.
+#[inline(always)]
+fn read_kind_fast<'a>(
+    r: &mut Reader<'a>,
+    place: &mut Vec<Callback>,
+    kind: CallbackKind,
+    first: Option<&'a str>,
+    keep_unknown: bool,
+    members: &mut Members,
+) -> Option<()> {
     match place.put(kind)? {
-        Callback::Incoming(m) => m.read_members_fast(0, None, r, &mut members),
-        Callback::Status(s) => s.read_members_fast(0, None, r, &mut members),
-        Callback::LegacyIncoming(m) => m.read_members_fast(0, None, r, &mut members),
-        Callback::LegacyStatus(s) => s.read_members_fast(0, None, r, &mut members),
+        Callback::Incoming(m) => m.read_members_fast(0, first, keep_unknown, r, members),
+        Callback::Status(s) => s.read_members_fast(0, first, keep_unknown, r, members),
+        Callback::LegacyIncoming(m) => m.read_members_fast(0, first, keep_unknown, r, members),
+        Callback::LegacyStatus(s) => s.read_members_fast(0, first, keep_unknown, r, members),
     }
 }
 

@@ -138,11 +138,14 @@ pub(crate) trait WireObject: Placeholder {
     /// key `first` was already read, if any, then every member to the end of the object.
     /// Members in the documented order are read by straight-line code, one comparison of
     /// the key in place per field; a key out of that order falls back to
-    /// [`accept_fast`](Self::accept_fast).
+    /// [`accept_fast`](Self::accept_fast). Unless `keep_unknown`, a key the object does
+    /// not document gives up instead of going to `extra` (to read a callback of a kind
+    /// only guessed so far).
     fn read_members_fast<'a>(
         &mut self,
         seen: u64,
         first: Option<&'a str>,
+        keep_unknown: bool,
         r: &mut fast::Reader<'a>,
         members: &mut fast::Members,
     ) -> Option<()>;
@@ -181,10 +184,11 @@ impl<T: WireObject> WireObject for Box<T> {
         &mut self,
         seen: u64,
         first: Option<&'a str>,
+        keep_unknown: bool,
         r: &mut fast::Reader<'a>,
         members: &mut fast::Members,
     ) -> Option<()> {
-        (**self).read_members_fast(seen, first, r, members)
+        (**self).read_members_fast(seen, first, keep_unknown, r, members)
     }
     #[inline]
     fn extra_mut(&mut self) -> &mut Map<String, Value> {
@@ -480,11 +484,15 @@ macro_rules! wire_object {
                 &mut self,
                 mut seen: u64,
                 first: Option<&'a str>,
+                keep_unknown: bool,
                 r: &mut $crate::object::fast::Reader<'a>,
                 members: &mut $crate::object::fast::Members,
             ) -> Option<()> {
                 if let Some(key) = first {
                     if !self.accept_fast(&mut seen, key, r)? {
+                        if !keep_unknown {
+                            return None;
+                        }
                         r.extra(&mut self.extra, key)?;
                     }
                 }
@@ -502,6 +510,9 @@ macro_rules! wire_object {
                 while more {
                     let key = r.key_here()?;
                     if !self.accept_fast(&mut seen, key, r)? {
+                        if !keep_unknown {
+                            return None;
+                        }
                         r.extra(&mut self.extra, key)?;
                     }
                     more = r.member_start(members)?;

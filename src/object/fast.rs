@@ -548,7 +548,7 @@ pub(crate) trait FastField: Sized {
 #[inline]
 pub(crate) fn read_object<T: WireObject>(out: &mut T, r: &mut Reader<'_>) -> Option<()> {
     let mut members = r.open_object()?;
-    out.read_members_fast(0, None, r, &mut members)
+    out.read_members_fast(0, None, true, r, &mut members)
 }
 
 /// Marks `bit` in `seen`, giving up if it was already there (a key given twice).
