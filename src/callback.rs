@@ -812,6 +812,74 @@ mod tests {
         true
     }
 
+    /// Every way the fast path tells the kind: a first key of one kind only, a first
+    /// shared key read as a Pulse incoming message, and the fall-back when that guess
+    /// is wrong (another kind, or an incoming message with a key it does not document).
+    #[test]
+    fn the_fast_path_tells_every_kind_as_the_serde_path_does() {
+        let at = r#""2022-04-29T15:30:08Z""#;
+        let content = r#"{"type":"TEXT","text":"hi"}"#;
+        let read = [
+            // A first key of one kind only.
+            format!(r#"{{"messageContent":{content},"id":1,"receivedAt":{at}}}"#),
+            format!(r#"{{"status":"READ","statusAt":{at},"id":1,"subject":"s"}}"#),
+            format!(r#"{{"imOutMessageId":"a","dlvStatus":"read","dlvStatusAt":{at}}}"#),
+            format!(r#"{{"imType":"whatsapp","id":1,"receivedAt":{at}}}"#),
+            // First shared keys: the guess is right.
+            format!(
+                r#"{{"id":1,"subject":"s","subjectId":2,"messageContent":{content},"receivedAt":{at}}}"#
+            ),
+            format!(r#"{{"receivedAt":{at},"id":"x","messageContent":{content}}}"#),
+            // The guess is wrong: another kind...
+            format!(r#"{{"id":1,"imSubject":"s","receivedAt":{at}}}"#),
+            format!(r#"{{"subject":"s","subjectId":2,"status":"READ","statusAt":{at}}}"#),
+            format!(r#"{{"id":7,"subject":"s","status":"READ","statusAt":{at}}}"#),
+            format!(r#"{{"id":1,"receivedAt":{at},"x":[1],"imType":"viber"}}"#),
+            // ...or an incoming message with a key it does not document, before or after
+            // the key that tells its kind.
+            format!(r#"{{"id":1,"x":{{"y":null}},"messageContent":{content},"receivedAt":{at}}}"#),
+            format!(r#"{{"id":1,"messageContent":{content},"receivedAt":{at},"x":true}}"#),
+        ];
+        for body in &read {
+            assert!(same_as_serde_path(body, body.as_bytes()), "{body}: gave up");
+        }
+        // What the serde path refuses, the fast path gives up on.
+        let refused = [
+            format!(r#"{{"id":1,"subject":"s","receivedAt":{at}}}"#),
+            format!(r#"{{"id":1,"x":2}}"#),
+            format!(r#"{{"id":1,"messageContent":{content}}}"#),
+            format!(r#"{{"id":1,"id":2,"messageContent":{content},"receivedAt":{at}}}"#),
+            format!(r#"{{"subject":5,"status":"READ","statusAt":{at}}}"#),
+            "{}".to_owned(),
+        ];
+        for body in &refused {
+            assert!(parse_as::<Body>(body.as_bytes()).is_err(), "{body}");
+            assert!(!same_as_serde_path(body, body.as_bytes()), "{body}");
+        }
+        // The kinds read.
+        let kinds: Vec<_> = read
+            .iter()
+            .map(|b| parse_body(b.as_bytes()).unwrap()[0].kind().as_str())
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "incoming",
+                "status",
+                "legacy-status",
+                "legacy-incoming",
+                "incoming",
+                "incoming",
+                "legacy-incoming",
+                "status",
+                "status",
+                "legacy-incoming",
+                "incoming",
+                "incoming"
+            ]
+        );
+    }
+
     #[test]
     fn the_fast_path_reads_every_golden_fixture_as_the_serde_path_does() {
         for (name, body) in fixture_files("fixtures") {
