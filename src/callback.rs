@@ -846,7 +846,7 @@ mod tests {
         // What the serde path refuses, the fast path gives up on.
         let refused = [
             format!(r#"{{"id":1,"subject":"s","receivedAt":{at}}}"#),
-            format!(r#"{{"id":1,"x":2}}"#),
+            r#"{"id":1,"x":2}"#.to_owned(),
             format!(r#"{{"id":1,"messageContent":{content}}}"#),
             format!(r#"{{"id":1,"id":2,"messageContent":{content},"receivedAt":{at}}}"#),
             format!(r#"{{"subject":5,"status":"READ","statusAt":{at}}}"#),
