@@ -544,11 +544,16 @@ pub(crate) trait FastField: Sized {
     fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()>;
 }
 
+/// A `give_up_on` for [`WireObject::read_members_fast`] that keeps every undocumented key.
+pub(crate) fn never(_: &str) -> bool {
+    false
+}
+
 /// Reads one object into `out` (a placeholder).
 #[inline]
 pub(crate) fn read_object<T: WireObject>(out: &mut T, r: &mut Reader<'_>) -> Option<()> {
     let mut members = r.open_object()?;
-    out.read_members_fast(0, None, true, r, &mut members)
+    out.read_members_fast(0, None, never, r, &mut members)
 }
 
 /// Marks `bit` in `seen`, giving up if it was already there (a key given twice).
