@@ -808,6 +808,26 @@ mod tests {
         overlapping.sort_unstable();
         overlapping.dedup();
         assert_eq!(overlapping, ["id", "receivedAt", "subject", "subjectId"]);
+        // The fast path's test and the serde path's `Shared` name the same keys.
+        for key in kinds.concat() {
+            let mut shared = Shared::default();
+            assert_eq!(is_shared(key), shared.slot(key).is_some(), "{key}");
+            assert_eq!(is_shared(key), overlapping.contains(&key), "{key}");
+        }
+        // Every other key of a kind marks that kind.
+        for (kind, keys) in [
+            CallbackKind::Incoming,
+            CallbackKind::Status,
+            CallbackKind::LegacyStatus,
+            CallbackKind::LegacyIncoming,
+        ]
+        .into_iter()
+        .zip(kinds)
+        {
+            for key in keys.iter().filter(|k| !is_shared(k)) {
+                assert_eq!(CallbackKind::marked_by(key), Some(kind), "{key}");
+            }
+        }
     }
 
     /// `parse_body` allocates one `Callback` per object; above 1 032 bytes glibc's malloc
