@@ -729,10 +729,10 @@ impl<'de> Deserialize<'de> for Body {
 /// is read, by a reader written for these objects, in one pass; only the members before
 /// the first key of one kind are read up to three times when they are keys several kinds
 /// share and the object is not a Pulse incoming message (a legacy incoming message starts
-/// with `id`). The reader gives up on anything it does not read
-/// exactly as serde_json would (a bad body, an escaped key, deep nesting); such a body is
-/// read again through serde, which gives the value, or the error and its path. The
-/// README's Performance section has the numbers.
+/// with `id`). The reader gives up on anything it does not read exactly as serde_json
+/// would (a bad body, an escaped key, deep nesting); such a body is read again through
+/// serde, which gives the value, or the error and its path. The README's Performance
+/// section has the numbers.
 ///
 /// An empty array gives an empty `Vec`.
 ///

@@ -489,12 +489,7 @@ macro_rules! wire_object {
                 members: &mut $crate::object::fast::Members,
             ) -> Option<()> {
                 if let Some(key) = first {
-                    if !self.accept_fast(&mut seen, key, r)? {
-                        if give_up_on(key) {
-                            return None;
-                        }
-                        r.extra(&mut self.extra, key)?;
-                    }
+                    $crate::object::fast::accept_or_keep(self, &mut seen, key, give_up_on, r)?;
                 }
                 let mut more = r.member_start(members)?;
                 $(
@@ -509,12 +504,7 @@ macro_rules! wire_object {
                 )*
                 while more {
                     let key = r.key_here()?;
-                    if !self.accept_fast(&mut seen, key, r)? {
-                        if give_up_on(key) {
-                            return None;
-                        }
-                        r.extra(&mut self.extra, key)?;
-                    }
+                    $crate::object::fast::accept_or_keep(self, &mut seen, key, give_up_on, r)?;
                     more = r.member_start(members)?;
                 }
                 <Self as $crate::object::WireObject>::missing(seen).is_none().then_some(())

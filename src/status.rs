@@ -5,7 +5,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use crate::enums::{ConversationType, ErrorCode, PaymentDataKind, PaymentType, Status};
-use crate::object::fast::{FastField, Reader};
+use crate::object::fast::{self, FastField, Reader};
 use crate::object::{keep_extra, Key, Placeholder, WireObject};
 use crate::scalar::Id;
 use crate::timestamp::Timestamp;
@@ -234,9 +234,7 @@ impl FastField for PaymentData {
                         if key == TYPE_KEY {
                             return None;
                         }
-                        if !data.accept_fast(&mut seen, key, r)? {
-                            r.extra(&mut data.extra, key)?;
-                        }
+                        fast::accept_or_keep(data, &mut seen, key, fast::never, r)?;
                     }
                     return WhatsAppConversationPaymentData::missing(seen)
                         .is_none()

@@ -549,6 +549,25 @@ pub(crate) fn never(_: &str) -> bool {
     false
 }
 
+/// Reads the value of `key` into its field of `out`, or keeps it in `extra` when `out`
+/// does not document `key` (unless `give_up_on(key)`, which gives up).
+#[inline(always)]
+pub(crate) fn accept_or_keep<T: WireObject>(
+    out: &mut T,
+    seen: &mut u64,
+    key: &str,
+    give_up_on: fn(&str) -> bool,
+    r: &mut Reader<'_>,
+) -> Option<()> {
+    if !out.accept_fast(seen, key, r)? {
+        if give_up_on(key) {
+            return None;
+        }
+        r.extra(out.extra_mut(), key)?;
+    }
+    Some(())
+}
+
 /// Reads one object into `out` (a placeholder).
 #[inline]
 pub(crate) fn read_object<T: WireObject>(out: &mut T, r: &mut Reader<'_>) -> Option<()> {
