@@ -118,10 +118,11 @@ macro_rules! open_enum {
             }
         }
 
-        impl $crate::object::fast::FastField for $name {
+        impl $crate::object::read::Field for $name {
+            const EXPECTING: &'static str = concat!("a string (", stringify!($name), ")");
             #[inline]
-            fn read_fast(slot: &mut Self, r: &mut $crate::object::fast::Reader<'_>) -> Option<()> {
-                *slot = match r.string()? {
+            fn read(slot: &mut Self, r: &mut $crate::object::read::Reader<'_>) -> Option<()> {
+                *slot = match r.expect_string(<Self as $crate::object::read::Field>::EXPECTING)? {
                     std::borrow::Cow::Borrowed(s) => Self::from(s),
                     std::borrow::Cow::Owned(s) => Self::from(s),
                 };

@@ -2,6 +2,8 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::object::read::{write_path, FailureKind, Reader};
+
 /// Why a body, or a value inside one, could not be read.
 ///
 /// Every variant says where (a JSON path such as `statusAt` or
@@ -77,70 +79,169 @@ impl Error {
     }
 }
 
-/// Starts the message of an error that means "this value is no callback at all" (as
-/// opposed to a known callback with a bad field); [`locate`] strips it.
-pub(crate) const NOT_A_CALLBACK: char = '\u{2}';
-
-/// Marks a message that carries a path below the value being read (a field of a value that
-/// had to be read in two steps): `\u{1}path\u{1}message`.
-const NESTED: char = '\u{1}';
-
-/// An error for a value read in a second step (from an already parsed JSON value), keeping
-/// the path inside that value.
-pub(crate) fn nested<E: serde::de::Error>(
-    inner: serde_path_to_error::Error<serde_json::Error>,
-) -> E {
-    let path = format_path(inner.path());
-    let message = message_of(inner.inner());
-    E::custom(format_args!("{NESTED}{path}{NESTED}{message}"))
+/// Line and column (both 1-based, the column in bytes) of the byte before `pos`: where
+/// serde_json would say it stopped.
+fn line_column(body: &[u8], pos: usize) -> (usize, usize) {
+    let before = body.get(..pos).unwrap_or(body);
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let column = before.iter().rev().take_while(|&&b| b != b'\n').count();
+    (line, column)
 }
 
-/// serde_json's message without its " at line L column C" suffix, and without the values
-/// serde quotes in it (see [`redact`]).
+/// Whether the byte serde_json stopped at (line and column, 1-based) closes an object or
+/// array right after a comma.
+fn trailing_comma(body: &[u8], line: usize, column: usize) -> bool {
+    let mut start = 0;
+    for _ in 1..line {
+        match body
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+        {
+            Some(at) => start += at + 1,
+            None => return false,
+        }
+    }
+    let Some(at) = (start + column).checked_sub(1) else {
+        return false;
+    };
+    if !matches!(body.get(at), Some(b'}' | b']')) {
+        return false;
+    }
+    let before = body.get(..at).unwrap_or_default();
+    before
+        .iter()
+        .rev()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b',')
+}
+
+/// What the commonest wrong bodies look like, said without quoting them.
+fn hint(body: &[u8]) -> Option<&'static str> {
+    if body.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Some("the body starts with a UTF-8 byte-order mark, which JSON does not allow");
+    }
+    if body.starts_with(&[0x1F, 0x8B]) {
+        return Some(
+            "the body looks gzip-compressed (it starts with the bytes 1f 8b): decompress it first",
+        );
+    }
+    let form = body.iter().position(|&b| b == b'=').is_some_and(|at| {
+        at > 0
+            && body
+                .iter()
+                .all(|&b| b.is_ascii_graphic() && b != b'"' && b != b'{' && b != b'[')
+            && body.first().is_some_and(|b| b.is_ascii_alphabetic())
+    });
+    if form {
+        return Some("the body looks form-encoded (key=value&...), not JSON");
+    }
+    None
+}
+
+/// A syntax error serde_json found in `body`, with a hint for the commonest wrong bodies.
+pub(crate) fn syntax(body: &[u8], e: &serde_json::Error) -> Error {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let mut message = text.strip_suffix(&suffix).unwrap_or(&text).to_owned();
+    if trailing_comma(body, e.line(), e.column()) {
+        // serde_json's scan says "key must be a string" or "expected value" where its
+        // typed reading says what is really wrong.
+        message = "trailing comma".to_owned();
+    }
+    if let Some(hint) = hint(body) {
+        message.push_str("; ");
+        message.push_str(hint);
+    }
+    Error::Syntax {
+        message,
+        line: e.line(),
+        column: e.column(),
+    }
+}
+
+/// A body that is not UTF-8: serde_json's error where it finds one, or where the bytes
+/// stop being UTF-8.
+pub(crate) fn not_utf8(body: &[u8], e: &std::str::Utf8Error) -> Error {
+    if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+        return syntax(body, &e);
+    }
+    let (line, column) = line_column(body, e.valid_up_to() + 1);
+    let mut message = String::from("invalid unicode code point");
+    if let Some(hint) = hint(body) {
+        message.push_str("; ");
+        message.push_str(hint);
+    }
+    Error::Syntax {
+        message,
+        line,
+        column,
+    }
+}
+
+/// An error that should not happen (the reader stopped where nothing was wrong).
+pub(crate) fn internal(what: &str) -> Error {
+    Error::Invalid {
+        path: ".".to_owned(),
+        message: format!("internal error: {what}"),
+        line: 0,
+        column: 0,
+    }
+}
+
+/// The error of a read that stopped (see [`crate::object::read`]).
+pub(crate) fn from_reader(body: &[u8], r: &mut Reader<'_>) -> Error {
+    from_reader_checked(body, r, false)
+}
+
+/// As [`from_reader`]; `json_checked` says the body is known to be JSON.
+///
+/// Nesting too deep is reported as serde_json would, first. Otherwise a body that is not
+/// JSON is a syntax error whatever else is wrong (a wrong value can stop the read before
+/// the syntax error further on: `{"status":5`), found by serde_json's scan of the body.
+pub(crate) fn from_reader_checked(body: &[u8], r: &mut Reader<'_>, json_checked: bool) -> Error {
+    let failure = r.take_failure();
+    if let Some(f) = &failure {
+        if f.kind == FailureKind::TooDeep {
+            let (line, column) = line_column(body, f.pos + 1);
+            return Error::Syntax {
+                message: f.message.to_string(),
+                line,
+                column,
+            };
+        }
+    }
+    if !json_checked {
+        if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+            return syntax(body, &e);
+        }
+    }
+    let Some(failure) = failure else {
+        return internal("the reader stopped on well-formed JSON");
+    };
+    let mut path = String::new();
+    write_path(&mut path, &failure.path);
+    match failure.kind {
+        FailureKind::NotACallback => Error::UnknownCallback {
+            path,
+            message: failure.message.into_owned(),
+        },
+        _ => {
+            let (line, column) = line_column(body, failure.pos);
+            Error::Invalid {
+                path,
+                message: failure.message.into_owned(),
+                line,
+                column,
+            }
+        }
+    }
+}
+
+/// serde_json's message without its " at line L column C" suffix.
 fn message_of(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    redact(text.strip_suffix(&suffix).unwrap_or(&text))
-}
-
-/// Removes the values serde repeats in its messages (`invalid type: string "Ivan"`,
-/// `integer `79000000000``), so that an error is safe to log: what stays is the kind of
-/// value and what was expected. Field names stay.
-fn redact(message: &str) -> String {
-    const QUOTED: [(&str, char); 4] = [
-        ("string \"", '"'),
-        ("integer `", '`'),
-        ("floating point `", '`'),
-        ("character `", '`'),
-    ];
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    'scan: while !rest.is_empty() {
-        for (marker, close) in QUOTED {
-            if let Some(after) = rest.strip_prefix(marker) {
-                // Keep the kind ("string"), drop the space, the quotes and the value.
-                out.push_str(marker.get(..marker.len() - 2).unwrap_or_default());
-                let mut chars = after.char_indices();
-                let mut end = after.len();
-                while let Some((i, c)) = chars.next() {
-                    if c == '\\' && close == '"' {
-                        chars.next();
-                    } else if c == close {
-                        end = i + c.len_utf8();
-                        break;
-                    }
-                }
-                rest = after.get(end..).unwrap_or_default();
-                continue 'scan;
-            }
-        }
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            out.push(c);
-        }
-        rest = chars.as_str();
-    }
-    out
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }
 
 fn format_path(path: &serde_path_to_error::Path) -> String {
@@ -153,45 +254,18 @@ fn format_path(path: &serde_path_to_error::Path) -> String {
                 out.push_str(&index.to_string());
                 out.push(']');
             }
-            Segment::Map { key } => push_key(&mut out, key),
-            Segment::Enum { variant } => push_key(&mut out, variant),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
             Segment::Unknown => out.push_str(".?"),
         }
     }
     if out.is_empty() {
         out.push('.');
     }
-    out
-}
-
-/// Appends `.key` to a path, or `["key"]` (the key as a JSON string) when the key is empty
-/// or holds anything but letters, digits, `_`, `-` and `@`, so that a key such as
-/// `messageContent.type` or `` cannot be mistaken for another path.
-fn push_key(out: &mut String, key: &str) {
-    let plain = !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'@'));
-    if plain {
-        if !out.is_empty() {
-            out.push('.');
-        }
-        out.push_str(key);
-    } else {
-        out.push('[');
-        out.push_str(&serde_json::Value::from(key).to_string());
-        out.push(']');
-    }
-}
-
-/// `path` with the field `key` appended.
-fn field_path(path: &str, key: &str) -> String {
-    let mut out = if path == "." {
-        String::new()
-    } else {
-        path.to_owned()
-    };
-    push_key(&mut out, key);
     out
 }
 
@@ -204,25 +278,45 @@ fn join_path(outer: &str, inner: &str) -> String {
     }
 }
 
-fn syntax(e: &serde_json::Error) -> Error {
-    Error::Syntax {
-        message: message_of(e),
-        line: e.line(),
-        column: e.column(),
+/// An [`Error`] from its own `Display` text, as a type of the crate's hands it to serde
+/// (see `object::deserialize_text`), below `outer`.
+fn reparse(outer: &str, message: &str, line: usize, column: usize) -> Option<Error> {
+    if let Some(rest) = message.strip_prefix("invalid `") {
+        let (path, message) = rest.split_once("`: ")?;
+        return Some(Error::Invalid {
+            path: join_path(outer, path),
+            message: message.to_owned(),
+            line,
+            column,
+        });
     }
+    if let Some(rest) = message.strip_prefix('`') {
+        let (path, message) = rest.split_once("` is not an edna callback: ")?;
+        return Some(Error::UnknownCallback {
+            path: join_path(outer, path),
+            message: message.to_owned(),
+        });
+    }
+    let rest = message.strip_prefix("body is not valid JSON: ")?;
+    let (message, _) = rest.rsplit_once(" (line ")?;
+    Some(Error::Syntax {
+        message: message.to_owned(),
+        line,
+        column,
+    })
 }
 
-/// Turns the error of a failed `serde_json::from_slice::<T>(body)` into an [`Error`]
-/// naming the path. Only a failed parse gets here: it parses the body a second time with
-/// `serde_path_to_error`, so that a successful parse pays nothing for paths.
+/// Turns the error of a failed `serde_json::from_str::<T>(body)` into an [`Error`] naming
+/// the path. Only a failed parse gets here: it parses the body a second time with
+/// `serde_path_to_error`, so that a successful parse pays nothing for paths. The crate's
+/// own types give their error (with its path) as their message; other types' messages
+/// keep only the words the crate allows (see [`allowed`]).
 pub(crate) fn locate<T: DeserializeOwned>(body: &[u8], first: serde_json::Error) -> Error {
-    // A wrong value can stop the parse before it reaches a syntax error further on (`[1`,
-    // `{"status":5`): a body that is not JSON at all is a syntax error, whatever else.
     if !first.is_data() {
-        return syntax(&first);
+        return syntax(body, &first);
     }
     if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(body) {
-        return syntax(&e);
+        return syntax(body, &e);
     }
     let mut de = serde_json::Deserializer::from_slice(body);
     let (path, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
@@ -231,28 +325,16 @@ pub(crate) fn locate<T: DeserializeOwned>(body: &[u8], first: serde_json::Error)
         Ok(_) => (".".to_owned(), first),
     };
     let message = message_of(&inner);
-    if let Some(rest) = message.strip_prefix(NESTED) {
-        if let Some((below, message)) = rest.split_once(NESTED) {
-            return Error::Invalid {
-                path: join_path(&path, below),
-                message: message.to_owned(),
-                line: inner.line(),
-                column: inner.column(),
-            };
-        }
+    if let Some(error) = reparse(&path, &message, inner.line(), inner.column()) {
+        return error;
     }
-    if let Some(message) = message.strip_prefix(NOT_A_CALLBACK) {
-        return Error::UnknownCallback {
-            path,
-            message: message.to_owned(),
-        };
-    }
+    let message = allowed(&message);
     // A missing or repeated field is reported by serde at its object; name the field.
     let field = ["missing field `", "duplicate field `"]
         .iter()
         .find_map(|prefix| message.strip_prefix(prefix)?.strip_suffix('`'));
     let path = match field {
-        Some(field) => field_path(&path, field),
+        Some(field) => join_path(&path, field),
         None => path,
     };
     Error::Invalid {
@@ -263,32 +345,65 @@ pub(crate) fn locate<T: DeserializeOwned>(body: &[u8], first: serde_json::Error)
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::redact;
-
-    #[test]
-    fn redact_removes_values_and_keeps_field_names() {
-        assert_eq!(
-            redact("invalid type: string \"Ivan \\\"the\\\" Terrible\", expected an object"),
-            "invalid type: string, expected an object"
-        );
-        assert_eq!(
-            redact("invalid type: integer `79000000000`, expected a string"),
-            "invalid type: integer, expected a string"
-        );
-        assert_eq!(
-            redact("invalid type: floating point `55.75`, expected an id"),
-            "invalid type: floating point, expected an id"
-        );
-        assert_eq!(
-            redact("missing field `statusAt`"),
-            "missing field `statusAt`"
-        );
-        assert_eq!(
-            redact("invalid type: boolean `true`, expected a string"),
-            "invalid type: boolean `true`, expected a string"
-        );
-        assert_eq!(redact("unterminated string \"abc"), "unterminated string");
+/// serde's message about a type that is not the crate's, kept only in the shapes serde
+/// writes (and only their parts that come from the type, never from the body): anything
+/// else, such as a custom message, becomes a fixed text.
+pub(crate) fn allowed(message: &str) -> String {
+    /// The kinds of value serde names, without the value it quotes after them.
+    const KINDS: [&str; 13] = [
+        "boolean",
+        "integer",
+        "floating point",
+        "character",
+        "string",
+        "byte array",
+        "Option value",
+        "unit value",
+        "newtype struct",
+        "sequence",
+        "map",
+        "enum",
+        "unit variant",
+    ];
+    let unexpected = |s: &str| -> Option<&'static str> {
+        KINDS
+            .iter()
+            .copied()
+            .find(|kind| s.starts_with(kind))
+            .or((s == "null").then_some("null"))
+    };
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            if let Some((what, expected)) = rest.rsplit_once(", expected ") {
+                if let Some(kind) = unexpected(what) {
+                    return format!("{prefix}{kind}, expected {expected}");
+                }
+            }
+        }
     }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        if let Some((length, expected)) = rest.split_once(", expected ") {
+            if length.bytes().all(|b| b.is_ascii_digit()) {
+                return format!("invalid length {length}, expected {expected}");
+            }
+        }
+    }
+    for (prefix, what) in [
+        ("unknown variant `", "variant"),
+        ("unknown field `", "field"),
+    ] {
+        if message.starts_with(prefix) {
+            return match message.rsplit_once("`, expected ") {
+                Some((_, expected)) => format!("unknown {what}, expected {expected}"),
+                None => format!("unknown {what}"),
+            };
+        }
+    }
+    for prefix in ["missing field `", "duplicate field `"] {
+        if message.starts_with(prefix) && message.ends_with('`') {
+            return message.to_owned();
+        }
+    }
+    "the value was refused by its type (its message is not shown: it may quote the value)"
+        .to_owned()
 }

@@ -23,7 +23,7 @@ mod status;
 mod timestamp;
 
 pub use auth::WebhookKey;
-pub use callback::{parse_as, parse_body, Callback, CallbackKind};
+pub use callback::{parse_as, parse_body, parse_body_each, Callback, CallbackKind};
 pub use content::{
     Attachment, Catalog, Contact, Item, Location, MessageContent, Order, OrderProduct, Product,
     Referral, Story, Subscriber, UserInfo,

@@ -1,12 +1,12 @@
 //! The edna Pulse status callback, and its `paymentData`.
 
-use serde::de::{self, Deserialize, Deserializer};
+use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
 use crate::enums::{ConversationType, ErrorCode, PaymentDataKind, PaymentType, Status};
-use crate::object::fast::{self, FastField, Reader};
-use crate::object::{keep_extra, Key, Placeholder, WireObject};
+use crate::object::read::{self, Field, Reader};
+use crate::object::Placeholder;
 use crate::scalar::Id;
 use crate::timestamp::Timestamp;
 
@@ -114,86 +114,11 @@ impl Serialize for PaymentData {
     }
 }
 
-impl PaymentData {
-    /// A whole `paymentData` read as a map, because its `@type` did not come first.
-    fn from_map<E: de::Error>(map: Map<String, Value>) -> Result<Self, E> {
-        let kind = map
-            .get(TYPE_KEY)
-            .and_then(Value::as_str)
-            .map(PaymentDataKind::from);
-        if kind != Some(PaymentDataKind::WhatsAppConversation) {
-            return Ok(Self::Unknown(map));
-        }
-        let value = Value::Object(map);
-        match WhatsAppConversationPaymentData::deserialize(&value) {
-            Ok(mut data) => {
-                data.extra.remove(TYPE_KEY);
-                Ok(Self::WhatsAppConversation(data))
-            }
-            Err(_) => {
-                match serde_path_to_error::deserialize::<_, WhatsAppConversationPaymentData>(&value)
-                {
-                    Err(located) => Err(crate::error::nested(located)),
-                    Ok(_) => Err(de::Error::custom("invalid WhatsAppConversationPaymentData")),
-                }
-            }
-        }
-    }
-}
-
 impl<'de> Deserialize<'de> for PaymentData {
-    /// Reads the object in one pass when `@type` comes first, as edna writes it: a known
-    /// kind straight into its type, an unknown one into a map. When `@type` comes later,
-    /// the object is read into a map first, then into its type. A key given twice is an
-    /// error either way.
+    /// Reads the object with the crate's reader, as [`parse_body`](crate::parse_body)
+    /// does. Needs one of serde_json's deserializers.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PaymentDataVisitor;
-        impl<'de> de::Visitor<'de> for PaymentDataVisitor {
-            type Value = PaymentData;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a map")
-            }
-
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<PaymentData, A::Error> {
-                let mut all = Map::new();
-                let Some(first) = map.next_key::<Key<'de>>()? else {
-                    return Ok(PaymentData::Unknown(all));
-                };
-                if &*first != TYPE_KEY {
-                    keep_extra(&mut all, first, &mut map)?;
-                    while let Some(key) = map.next_key::<Key<'de>>()? {
-                        keep_extra(&mut all, key, &mut map)?;
-                    }
-                    return PaymentData::from_map(all);
-                }
-                let kind: Value = map.next_value()?;
-                if kind.as_str().map(PaymentDataKind::from)
-                    == Some(PaymentDataKind::WhatsAppConversation)
-                {
-                    let mut data = WhatsAppConversationPaymentData::placeholder();
-                    let mut seen = 0;
-                    while let Some(key) = map.next_key::<Key<'de>>()? {
-                        if &*key == TYPE_KEY {
-                            return Err(de::Error::duplicate_field(TYPE_KEY));
-                        }
-                        if !data.accept(&mut seen, &key, &mut map)? {
-                            keep_extra(&mut data.extra, key, &mut map)?;
-                        }
-                    }
-                    if let Some(key) = WhatsAppConversationPaymentData::missing(seen) {
-                        return Err(de::Error::missing_field(key));
-                    }
-                    return Ok(PaymentData::WhatsAppConversation(data));
-                }
-                all.insert(TYPE_KEY.to_owned(), kind);
-                while let Some(key) = map.next_key::<Key<'de>>()? {
-                    keep_extra(&mut all, key, &mut map)?;
-                }
-                Ok(PaymentData::Unknown(all))
-            }
-        }
-        deserializer.deserialize_map(PaymentDataVisitor)
+        crate::object::deserialize_text(deserializer, read::read_text::<PaymentData>)
     }
 }
 
@@ -203,52 +128,54 @@ impl Placeholder for PaymentData {
     }
 }
 
-impl FastField for PaymentData {
-    /// As `deserialize`, on the fast path.
-    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
-        let mut members = r.open_object()?;
-        let mut all = Map::new();
-        let Some(first) = r.next_key(&mut members)? else {
-            *slot = PaymentData::Unknown(all);
-            return Some(());
-        };
-        if first != TYPE_KEY {
-            r.extra(&mut all, first)?;
+/// Whether `kind` (the value of `@type`) names WhatsApp conversation payment data.
+fn is_whatsapp(kind: &str) -> bool {
+    PaymentDataKind::known(kind) == Some(PaymentDataKind::WhatsAppConversation)
+}
+
+impl Field for PaymentData {
+    const EXPECTING: &'static str = "a map";
+
+    /// A known `@type` is read straight into its type; anything else is kept whole as a
+    /// map. `@type` is looked at where it lies: first, as edna writes it, or found by a
+    /// look over the keys when it comes later. A key given twice is an error either way.
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+        let start = r.mark();
+        let mut members = r.open_object(Self::EXPECTING)?;
+        let mut known = false;
+        while let Some(key) = r.next_key(&mut members)? {
+            if key == TYPE_KEY {
+                known = r.peek()? == b'"' && is_whatsapp(&r.string()?);
+                break;
+            }
+            r.skip()?;
+        }
+        r.rewind(start);
+        let mut members = r.open_object(Self::EXPECTING)?;
+        if known {
+            let mut data = WhatsAppConversationPaymentData::placeholder();
+            let mut seen_type = false;
+            let mut seen = 0;
+            while let Some(key) = r.next_key(&mut members)? {
+                if key == TYPE_KEY {
+                    if seen_type {
+                        r.duplicate(TYPE_KEY).or_else(|| r.at_key(TYPE_KEY))?;
+                    }
+                    seen_type = true;
+                    r.skip()?;
+                    continue;
+                }
+                read::accept_or_keep(&mut data, &mut seen, key, read::never, r)?;
+            }
+            read::check_required::<WhatsAppConversationPaymentData>(r, seen)?;
+            *slot = PaymentData::WhatsAppConversation(data);
+        } else {
+            let mut all = Map::new();
             while let Some(key) = r.next_key(&mut members)? {
                 r.extra(&mut all, key)?;
             }
-            *slot = PaymentData::from_map::<serde_json::Error>(all).ok()?;
-            return Some(());
+            *slot = PaymentData::Unknown(all);
         }
-        // A string `@type` is looked at where it lies: a known one is never copied.
-        let kind = match r.peek()? {
-            b'"' => {
-                let kind = r.string()?;
-                if PaymentDataKind::known(&kind) == Some(PaymentDataKind::WhatsAppConversation) {
-                    *slot = PaymentData::WhatsAppConversation(Placeholder::placeholder());
-                    let PaymentData::WhatsAppConversation(data) = slot else {
-                        return None;
-                    };
-                    let mut seen = 0;
-                    while let Some(key) = r.next_key(&mut members)? {
-                        if key == TYPE_KEY {
-                            return None;
-                        }
-                        fast::accept_or_keep(data, &mut seen, key, fast::never, r)?;
-                    }
-                    return WhatsAppConversationPaymentData::missing(seen)
-                        .is_none()
-                        .then_some(());
-                }
-                Value::String(kind.into_owned())
-            }
-            _ => r.value()?,
-        };
-        all.insert(TYPE_KEY.to_owned(), kind);
-        while let Some(key) = r.next_key(&mut members)? {
-            r.extra(&mut all, key)?;
-        }
-        *slot = PaymentData::Unknown(all);
         Some(())
     }
 }

@@ -1123,7 +1123,14 @@ fn a_key_given_twice_in_payment_data_is_refused() {
     let body = r#"{"status":"READ","statusAt":"2023-10-31T11:07:56Z",
         "paymentData":{"@type":"Other","a":1,"a":2}}"#;
     match parse_body(body.as_bytes()) {
-        Err(e) => assert_eq!(e.message(), "duplicate field `a`", "{e}"),
+        Err(e) => {
+            assert_eq!(
+                e.message(),
+                "duplicate field (a key the crate does not document)",
+                "{e}"
+            );
+            assert_eq!(e.path(), "paymentData.<undocumented>", "{e}");
+        }
         Ok(c) => panic!("expected a duplicate field, got {c:?}"),
     }
 }
@@ -1136,9 +1143,14 @@ fn a_key_given_twice_in_payment_data_is_refused() {
 #[test]
 fn an_error_path_names_keys_that_look_like_paths_unambiguously() {
     let crash = include_bytes!("regressions/parse_body-empty-key-twice.json");
-    let found = parse_body(crash).expect_err("a key given twice");
-    assert_eq!(found.message(), "duplicate field ``");
-    assert!(!found.path().is_empty() && found.path() != ".", "{found:?}");
+    // No key of the body tells a kind (issue #9's rule reads the keys before the values),
+    // so the body itself is refused, at `.`.
+    let found = parse_body(crash).expect_err("no callback");
+    assert!(
+        matches!(found, edna_callbacks::Error::UnknownCallback { .. }),
+        "{found:?}"
+    );
+    assert_eq!(found.path(), ".");
 
     let status = r#""status":"READ","statusAt":"2023-10-31T11:07:56Z""#;
     let top = parse_body(format!(r#"{{{status},"":1,"":2}}"#).as_bytes()).expect_err("twice");
@@ -1164,7 +1176,12 @@ fn an_error_path_names_keys_that_look_like_paths_unambiguously() {
         .as_bytes(),
     )
     .expect_err("twice");
-    assert_eq!(dotted.message(), "duplicate field `messageContent.type`");
+    // A key the crate does not document is never shown (issue #10), only a placeholder.
+    assert_eq!(
+        dotted.message(),
+        "duplicate field (a key the crate does not document)"
+    );
+    assert_eq!(dotted.path(), "<undocumented>");
     assert_ne!(dotted.path(), field.path(), "two places, one path");
 }
 
@@ -1459,9 +1476,10 @@ fn mutate(f: &Fixture, m: &Mutation) -> Vec<u8> {
     }
 }
 
-/// `parse_body` reads well-formed bodies on a hand-written fast path and falls back to the
-/// serde path for anything else: what it returns must be what the serde path alone returns,
-/// the same callbacks or an error on both.
+/// `parse_body` and the types' serde `Deserialize` (which hands each callback's text to
+/// the same reader) read the same callbacks, or both refuse the body. The one place they
+/// may differ is nesting at serde_json's recursion limit: `parse_body` counts the levels
+/// from the body's root, `Deserialize` from each callback's.
 fn check_fast_path_agrees(
     body: &[u8],
     fast: &Result<Vec<Callback>, edna_callbacks::Error>,
@@ -1472,6 +1490,10 @@ fn check_fast_path_agrees(
     } else {
         parse_as::<Callback>(body).map(|c| vec![c])
     };
+    let too_deep = |r: &Result<Vec<Callback>, edna_callbacks::Error>| matches!(r, Err(e) if e.message() == "recursion limit exceeded");
+    if too_deep(fast) || too_deep(&serde) {
+        return Ok(());
+    }
     match (fast, &serde) {
         (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
         (Err(_), Err(_)) => {}

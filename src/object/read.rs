@@ -1,40 +1,85 @@
-//! The fast path of [`parse_body`](crate::parse_body): a reader of the JSON text written
-//! for the crate's own objects, which builds the same values as the serde path without
-//! the cost of serde's generic machinery (a visitor call, a `Result` and a key copy per
-//! member).
+//! The one reader of the wire format: a reader of the JSON text written for the crate's
+//! own objects. It builds the values in place, without serde's generic machinery (a
+//! visitor call, a `Result` and a key copy per member), and it is the only code that reads
+//! a callback: [`parse_body`](crate::parse_body), [`parse_as`](crate::parse_as) and every
+//! type's `Deserialize` come here.
 //!
-//! It is strict and it never reports an error: anything it does not read exactly as the
-//! serde path would (a syntax error, an escaped key, a duplicate key, a wrong type, a
-//! number it does not parse itself, nesting near the limit) makes it give up (`None`),
-//! and the body is read again by the serde path, which gives the value or the error with
-//! its path. Values it does not read itself (unknown fields, numbers other than plain
-//! integers, strings with escapes, `paymentData`) are handed to serde_json as the slice of
-//! text they span, so their meaning is serde_json's by construction.
+//! Every step returns an `Option`: `None` stops the read. Where the JSON is well-formed
+//! but a value is wrong (a wrong type, a bad timestamp, a key given twice, a required key
+//! missing), the step records a [`Failure`] before it returns `None`, and each object and
+//! array it returns through adds its field or index to the failure's path, on that cold
+//! way out only. Where the text is not JSON the step records nothing: the caller asks
+//! serde_json's own scan of the body for the syntax error and its line and column (see
+//! [`crate::error`]). Values the crate keeps as they came (unknown fields) and numbers
+//! other than plain integers are handed to serde_json as the slice of text they span, so
+//! their meaning is serde_json's by construction.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
 use super::{Placeholder, WireObject};
 use crate::scalar::{Id, Numeric};
 use crate::timestamp::Timestamp;
 
-/// How deep the fast path goes; deeper bodies are left to the serde path (whose limit is
-/// serde_json's recursion limit of 128, well above this).
-const MAX_DEPTH: usize = 64;
+/// serde_json's recursion limit: it refuses to enter a 128th level of nesting. The reader
+/// counts the same levels from the body's root, so a body is too deep for both or neither.
+const MAX_DEPTH: usize = 127;
 
-/// A position in the body being read.
+/// A position in the body being read, and what went wrong if the read stopped.
 pub(crate) struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    failure: Option<Failure>,
+}
+
+/// Why a read of well-formed JSON stopped, and where.
+pub(crate) struct Failure {
+    /// What kind of error this becomes.
+    pub(crate) kind: FailureKind,
+    /// The crate's own words: never a value or an undocumented key from the body.
+    pub(crate) message: Cow<'static, str>,
+    /// The byte where the reader stopped.
+    pub(crate) pos: usize,
+    /// Where the value is, innermost first.
+    pub(crate) path: Vec<Segment>,
+}
+
+/// What a [`Failure`] becomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FailureKind {
+    /// A known callback with a wrong value: `Error::Invalid`.
+    Invalid,
+    /// A value that is no callback of any kind: `Error::UnknownCallback`.
+    NotACallback,
+    /// Nested deeper than serde_json's recursion limit: `Error::Syntax`.
+    TooDeep,
+}
+
+/// One step of a path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Segment {
+    /// A documented key.
+    Key(&'static str),
+    /// A key the crate does not document (never shown: it may be anything).
+    Undocumented,
+    /// An element of an array.
+    Index(usize),
 }
 
 /// Where one object's members are: before the first, or after one.
 pub(crate) struct Members {
     first: bool,
+}
+
+/// A mark to come back to with [`Reader::rewind`].
+#[derive(Clone, Copy)]
+pub(crate) struct Mark {
+    pos: usize,
+    depth: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -44,7 +89,18 @@ impl<'a> Reader<'a> {
             bytes: text.as_bytes(),
             pos: 0,
             depth: 0,
+            failure: None,
         }
+    }
+
+    /// What stopped the read, if it was not the JSON syntax.
+    pub(crate) fn take_failure(&mut self) -> Option<Failure> {
+        self.failure.take()
+    }
+
+    /// What kind of failure stopped the read, if one was recorded.
+    pub(crate) fn failure_kind(&self) -> Option<FailureKind> {
+        self.failure.as_ref().map(|f| f.kind)
     }
 
     /// Skips white space and returns the next byte (not consumed).
@@ -67,14 +123,18 @@ impl<'a> Reader<'a> {
     }
 
     /// Where the reader is, to come back to with [`rewind`](Self::rewind).
-    pub(crate) fn mark(&self) -> (usize, usize) {
-        (self.pos, self.depth)
+    pub(crate) fn mark(&self) -> Mark {
+        Mark {
+            pos: self.pos,
+            depth: self.depth,
+        }
     }
 
-    /// Goes back to a [`mark`](Self::mark).
-    pub(crate) fn rewind(&mut self, (pos, depth): (usize, usize)) {
-        self.pos = pos;
-        self.depth = depth;
+    /// Goes back to a [`mark`](Self::mark), forgetting any failure since.
+    pub(crate) fn rewind(&mut self, mark: Mark) {
+        self.pos = mark.pos;
+        self.depth = mark.depth;
+        self.failure = None;
     }
 
     /// The white-space part of [`peek`](Self::peek): classifies a byte with a bit mask
@@ -125,20 +185,117 @@ impl<'a> Reader<'a> {
 
     fn enter(&mut self) -> Option<()> {
         self.depth += 1;
-        (self.depth <= MAX_DEPTH).then_some(())
+        if self.depth > MAX_DEPTH {
+            return self.fail(FailureKind::TooDeep, "recursion limit exceeded");
+        }
+        Some(())
     }
 
-    /// Consumes `{` and starts reading members.
+    // Failures: recorded on the way down, given a path on the way up. All cold.
+
+    /// Records a failure at the current position; always `None`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn fail<T>(
+        &mut self,
+        kind: FailureKind,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Option<T> {
+        if self.failure.is_none() {
+            self.failure = Some(Failure {
+                kind,
+                message: message.into(),
+                pos: self.pos,
+                path: Vec::new(),
+            });
+        }
+        None
+    }
+
+    /// Records a wrong value at the current position; always `None`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn invalid<T>(&mut self, message: impl Into<Cow<'static, str>>) -> Option<T> {
+        self.fail(FailureKind::Invalid, message)
+    }
+
+    /// Records that the value ahead is of the wrong JSON type (naming the type it is, never
+    /// the value), and consumes it; always `None`. A value that is not JSON records
+    /// nothing: that is a syntax error.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn wrong_type<T>(&mut self, expected: &'static str) -> Option<T> {
+        let found = match self.peek()? {
+            b'n' => "null",
+            b't' | b'f' => "boolean",
+            b'"' => "string",
+            b'[' => "sequence",
+            b'{' => "map",
+            b'-' | b'0'..=b'9' => {
+                let number = self.skip()?;
+                match number.parse::<Number>().ok()? {
+                    n if n.is_f64() => "floating point",
+                    _ => "integer",
+                }
+            }
+            _ => return None,
+        };
+        if !matches!(found, "integer" | "floating point") {
+            self.skip()?;
+        }
+        self.invalid(format!("invalid type: {found}, expected {expected}"))
+    }
+
+    /// Adds `key` to the path of a failure on its way out; always `None`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn at_key(&mut self, key: &'static str) -> Option<()> {
+        self.at(Segment::Key(key))
+    }
+
+    /// Adds an element's index to the path of a failure on its way out; always `None`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn at_index(&mut self, index: usize) -> Option<()> {
+        self.at(Segment::Index(index))
+    }
+
+    /// Adds a key the crate does not document to the path, as a placeholder; always
+    /// `None`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn at_undocumented(&mut self) -> Option<()> {
+        self.at(Segment::Undocumented)
+    }
+
+    fn at(&mut self, segment: Segment) -> Option<()> {
+        if let Some(failure) = &mut self.failure {
+            failure.path.push(segment);
+        }
+        None
+    }
+
+    /// A key given twice: keeping either value would silently drop the other.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn duplicate(&mut self, key: &'static str) -> Option<()> {
+        self.invalid(format!("duplicate field `{key}`"))
+    }
+
+    /// Consumes `{` and starts reading members; anything else is a wrong type.
     #[inline]
-    pub(crate) fn open_object(&mut self) -> Option<Members> {
-        self.eat(b'{')?;
+    pub(crate) fn open_object(&mut self, expected: &'static str) -> Option<Members> {
+        if self.peek()? != b'{' {
+            return self.wrong_type(expected);
+        }
+        self.pos += 1;
         self.enter()?;
         Some(Members { first: true })
     }
 
     /// The next member's key, its `:` consumed; `Some(None)` once the object is closed.
     #[inline]
-    pub(crate) fn next_key(&mut self, members: &mut Members) -> Option<Option<&'a str>> {
+    pub(crate) fn next_key(&mut self, members: &mut Members) -> Option<Option<Cow<'a, str>>> {
         if self.member_start(members)? {
             self.key_here().map(Some)
         } else {
@@ -170,10 +327,10 @@ impl<'a> Reader<'a> {
     }
 
     /// The key at the current `"` (after [`member_start`](Self::member_start)), its `:`
-    /// consumed.
+    /// consumed: borrowed from the body, or decoded when it has escapes.
     #[inline]
-    pub(crate) fn key_here(&mut self) -> Option<&'a str> {
-        let key = self.key()?;
+    pub(crate) fn key_here(&mut self) -> Option<Cow<'a, str>> {
+        let key = self.string()?;
         self.eat(b':')?;
         Some(key)
     }
@@ -193,9 +350,12 @@ impl<'a> Reader<'a> {
         Some(true)
     }
 
-    /// Consumes `[` and starts reading elements.
-    pub(crate) fn open_array(&mut self) -> Option<Members> {
-        self.eat(b'[')?;
+    /// Consumes `[` and starts reading elements; anything else is a wrong type.
+    pub(crate) fn open_array(&mut self, expected: &'static str) -> Option<Members> {
+        if self.peek()? != b'[' {
+            return self.wrong_type(expected);
+        }
+        self.pos += 1;
         self.enter()?;
         Some(Members { first: true })
     }
@@ -218,19 +378,6 @@ impl<'a> Reader<'a> {
         self.pos += 1;
         self.depth -= 1;
         Some(false)
-    }
-
-    /// A key: a string without escapes (an escaped key is left to the serde path).
-    #[inline]
-    fn key(&mut self) -> Option<&'a str> {
-        if self.peek()? != b'"' {
-            return None;
-        }
-        let (start, end, escaped) = self.string_span()?;
-        if escaped {
-            return None;
-        }
-        self.text.get(start..end)
     }
 
     /// The string starting at the current `"`: the span of its content, and whether it
@@ -257,7 +404,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A string value: borrowed when it has no escapes, decoded by serde_json otherwise.
+    /// A string value: borrowed when it has no escapes, decoded otherwise. Anything but a
+    /// string stops the read (callers that expect a string check the type first).
     #[inline]
     pub(crate) fn string(&mut self) -> Option<Cow<'a, str>> {
         if self.peek()? != b'"' {
@@ -270,6 +418,15 @@ impl<'a> Reader<'a> {
         } else {
             Some(Cow::Borrowed(raw))
         }
+    }
+
+    /// A string value, or a wrong type naming `expected`.
+    #[inline]
+    pub(crate) fn expect_string(&mut self, expected: &'static str) -> Option<Cow<'a, str>> {
+        if self.peek()? != b'"' {
+            return self.wrong_type(expected);
+        }
+        self.string()
     }
 
     /// Consumes `null` if it comes next.
@@ -339,18 +496,19 @@ impl<'a> Reader<'a> {
                 start
             }
             b'{' | b'[' => {
+                // No recursion and no limit: the levels are only counted.
                 let start = self.pos;
-                let outer = self.depth;
+                let mut levels = 0usize;
                 loop {
                     match *self.bytes.get(self.pos)? {
                         b'"' => {
                             self.string_span()?;
                             continue;
                         }
-                        b'{' | b'[' => self.enter()?,
+                        b'{' | b'[' => levels += 1,
                         b'}' | b']' => {
-                            self.depth -= 1;
-                            if self.depth == outer {
+                            levels = levels.checked_sub(1)?;
+                            if levels == 0 {
                                 self.pos += 1;
                                 break;
                             }
@@ -372,12 +530,6 @@ impl<'a> Reader<'a> {
             }
         };
         self.text.get(start..self.pos)
-    }
-
-    /// Reads one value with serde_json, from the text it spans.
-    pub(crate) fn delegate<T: DeserializeOwned>(&mut self) -> Option<T> {
-        let text = self.skip()?;
-        serde_json::from_str(text).ok()
     }
 
     /// Reads any JSON value, as serde_json would.
@@ -403,7 +555,7 @@ impl<'a> Reader<'a> {
                     Some(n) => Some(Value::Number(Number::from(n))),
                     None => {
                         self.pos = start;
-                        self.delegate()
+                        self.number().map(Value::Number)
                     }
                 }
             }
@@ -412,32 +564,85 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// An object or array read by serde_json in one pass from here, as long as it does
-    /// not nest deeper than the fast path goes (serde_json counts its recursion limit from
-    /// where it starts, the serde path from the body's root).
+    /// Any JSON number, read by serde_json from the text it spans.
+    pub(crate) fn number(&mut self) -> Option<Number> {
+        let text = self.skip()?;
+        text.parse().ok()
+    }
+
+    /// An object or array read by serde_json in one pass from here. serde_json counts its
+    /// recursion limit from where it starts; the reader counts from the body's root, so a
+    /// value that nests deeper than the levels left is too deep.
     fn container(&mut self) -> Option<Value> {
         let rest = self.text.get(self.pos..)?;
         let mut values = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
-        let value = values.next()?.ok()?;
+        let value = match values.next()? {
+            Ok(value) => value,
+            Err(e) if e.to_string().starts_with("recursion limit exceeded") => {
+                return self.fail(FailureKind::TooDeep, "recursion limit exceeded");
+            }
+            // Not JSON: a syntax error, unless it nests too deep before it stops.
+            Err(_) => {
+                if self.opens_deeper_than(MAX_DEPTH - self.depth) {
+                    return self.fail(FailureKind::TooDeep, "recursion limit exceeded");
+                }
+                return None;
+            }
+        };
         let len = values.byte_offset();
-        let budget = MAX_DEPTH.checked_sub(self.depth)?;
+        let budget = MAX_DEPTH - self.depth;
         // Nesting deeper than `budget` takes more than two bytes a level.
         if len > 2 * budget && deeper_than(&value, budget) {
-            return None;
+            return self.fail(FailureKind::TooDeep, "recursion limit exceeded");
         }
         self.pos += len;
         Some(value)
     }
 
-    /// Keeps an unknown member in `extra`; a key given twice gives up.
-    pub(crate) fn extra(&mut self, extra: &mut Map<String, Value>, key: &str) -> Option<()> {
-        let value = self.value()?;
+    /// Whether the text from here opens more than `levels` objects and arrays, one in
+    /// another (whether or not it is well-formed JSON otherwise).
+    #[cold]
+    fn opens_deeper_than(&self, levels: usize) -> bool {
+        let mut level = 0usize;
+        let mut at = self.pos;
+        let mut in_string = false;
+        while let Some(&b) = self.bytes.get(at) {
+            match (in_string, b) {
+                (true, b'\\') => at += 1,
+                (true, b'"') | (false, b'"') => in_string = !in_string,
+                (false, b'{' | b'[') => {
+                    level += 1;
+                    if level > levels {
+                        return true;
+                    }
+                }
+                (false, b'}' | b']') => level = level.saturating_sub(1),
+                _ => {}
+            }
+            at += 1;
+        }
+        false
+    }
+
+    /// Keeps a member the object does not document in `extra`. A key given twice is an
+    /// error, as it is for the documented fields; the path shows the key as a placeholder.
+    #[inline]
+    pub(crate) fn extra(
+        &mut self,
+        extra: &mut Map<String, Value>,
+        key: Cow<'_, str>,
+    ) -> Option<()> {
+        let Some(value) = self.value() else {
+            return self.at_undocumented();
+        };
         match extra.entry(key) {
             serde_json::map::Entry::Vacant(slot) => {
                 slot.insert(value);
                 Some(())
             }
-            serde_json::map::Entry::Occupied(_) => None,
+            serde_json::map::Entry::Occupied(_) => self
+                .invalid("duplicate field (a key the crate does not document)")
+                .or_else(|| self.at_undocumented()),
         }
     }
 }
@@ -538,29 +743,31 @@ fn find_special(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// A field type the fast path reads.
-pub(crate) trait FastField: Sized {
-    /// Reads the next value into `slot` (which holds a placeholder); `None` gives up.
-    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()>;
+/// A field type the reader reads.
+pub(crate) trait Field: Sized {
+    /// What a value of another JSON type is reported as expecting.
+    const EXPECTING: &'static str;
+    /// Reads the next value into `slot` (which holds a placeholder); `None` stops the read.
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()>;
 }
 
-/// A `give_up_on` for [`WireObject::read_members_fast`] that keeps every undocumented key.
+/// A `give_up_on` for [`WireObject::read_members`] that keeps every undocumented key.
 pub(crate) fn never(_: &str) -> bool {
     false
 }
 
 /// Reads the value of `key` into its field of `out`, or keeps it in `extra` when `out`
-/// does not document `key` (unless `give_up_on(key)`, which gives up).
+/// does not document `key` (unless `give_up_on(key)`, which stops the read).
 #[inline(always)]
-pub(crate) fn accept_or_keep<T: WireObject>(
+pub(crate) fn accept_or_keep<'a, T: WireObject>(
     out: &mut T,
     seen: &mut u64,
-    key: &str,
+    key: Cow<'a, str>,
     give_up_on: fn(&str) -> bool,
-    r: &mut Reader<'_>,
+    r: &mut Reader<'a>,
 ) -> Option<()> {
-    if !out.accept_fast(seen, key, r)? {
-        if give_up_on(key) {
+    if !out.accept(seen, &key, r)? {
+        if give_up_on(&key) {
             return None;
         }
         r.extra(out.extra_mut(), key)?;
@@ -571,61 +778,87 @@ pub(crate) fn accept_or_keep<T: WireObject>(
 /// Reads one object into `out` (a placeholder).
 #[inline]
 pub(crate) fn read_object<T: WireObject>(out: &mut T, r: &mut Reader<'_>) -> Option<()> {
-    let mut members = r.open_object()?;
-    out.read_members_fast(0, None, never, r, &mut members)
+    let mut members = r.open_object(T::EXPECTING)?;
+    out.read_members(0, None, never, r, &mut members)
 }
 
-/// Marks `bit` in `seen`, giving up if it was already there (a key given twice).
+/// Marks `bit` in `seen`; a key given twice is an error.
 #[inline(always)]
-pub(crate) fn first_time(seen: &mut u64, bit: u64) -> Option<()> {
+pub(crate) fn first_time(
+    r: &mut Reader<'_>,
+    seen: &mut u64,
+    bit: u64,
+    key: &'static str,
+) -> Option<()> {
     if *seen & bit != 0 {
-        return None;
+        return r.duplicate(key);
     }
     *seen |= bit;
     Some(())
 }
 
-impl<T: FastField + Placeholder> FastField for Option<T> {
+/// The end of an object: every required field must have been given.
+#[inline]
+pub(crate) fn check_required<T: WireObject>(r: &mut Reader<'_>, seen: u64) -> Option<()> {
+    match T::missing(seen) {
+        None => Some(()),
+        Some(key) => r
+            .invalid(format!("missing field `{key}`"))
+            .or_else(|| r.at_key(key)),
+    }
+}
+
+impl<T: Field + Placeholder> Field for Option<T> {
+    const EXPECTING: &'static str = T::EXPECTING;
     #[inline]
-    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
         if r.null()? {
             *slot = None;
             Some(())
         } else {
-            T::read_fast(slot.insert(T::placeholder()), r)
+            T::read(slot.insert(T::placeholder()), r)
         }
     }
 }
 
-impl<T: FastField + Placeholder> FastField for Vec<T> {
-    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
-        let mut elements = r.open_array()?;
+impl<T: Field + Placeholder> Field for Vec<T> {
+    const EXPECTING: &'static str = "a sequence";
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+        let mut elements = r.open_array(Self::EXPECTING)?;
         slot.clear();
         while r.next_element(&mut elements)? {
             slot.push(T::placeholder());
-            T::read_fast(slot.last_mut()?, r)?;
+            let index = slot.len() - 1;
+            match slot.last_mut() {
+                Some(element) => T::read(element, r),
+                None => None,
+            }
+            .or_else(|| r.at_index(index))?;
         }
         Some(())
     }
 }
 
-impl<T: FastField> FastField for Box<T> {
+impl<T: Field> Field for Box<T> {
+    const EXPECTING: &'static str = T::EXPECTING;
     #[inline]
-    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
-        T::read_fast(slot, r)
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+        T::read(slot, r)
     }
 }
 
-impl FastField for String {
+impl Field for String {
+    const EXPECTING: &'static str = "a string";
     #[inline]
-    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
-        *slot = r.string()?.into_owned();
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+        *slot = r.expect_string(Self::EXPECTING)?.into_owned();
         Some(())
     }
 }
 
-impl FastField for bool {
-    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+impl Field for bool {
+    const EXPECTING: &'static str = "a boolean";
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
         match r.peek()? {
             b't' => {
                 r.literal(b"true")?;
@@ -635,45 +868,124 @@ impl FastField for bool {
                 r.literal(b"false")?;
                 *slot = false;
             }
-            _ => return None,
+            _ => return r.wrong_type(Self::EXPECTING),
         }
         Some(())
     }
 }
 
-impl FastField for Value {
-    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+impl Field for Value {
+    const EXPECTING: &'static str = "any JSON value";
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
         *slot = r.value()?;
         Some(())
     }
 }
 
-impl FastField for Id {
+impl Field for Id {
+    const EXPECTING: &'static str = "an id (an integer or a string)";
     #[inline]
-    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
         *slot = match r.peek()? {
             b'"' => Id::Text(r.string()?.into_owned()),
-            _ => Id::Number(r.integer()?),
+            b'-' | b'0'..=b'9' => {
+                let start = r.mark();
+                match r.integer() {
+                    Some(n) => Id::Number(n),
+                    None => {
+                        r.rewind(start);
+                        return read_odd_id(r);
+                    }
+                }
+            }
+            _ => return r.wrong_type(Self::EXPECTING),
         };
         Some(())
     }
 }
 
-impl FastField for Numeric {
-    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+/// A number id that is not a plain `i64`: too large, or not an integer.
+#[cold]
+#[inline(never)]
+fn read_odd_id(r: &mut Reader<'_>) -> Option<()> {
+    let text = r.skip()?;
+    let number = text.parse::<Number>().ok()?;
+    if number.is_u64() {
+        return r.invalid("id is a number larger than a 64-bit signed integer");
+    }
+    let integral = !text.contains(['.', 'e', 'E']);
+    if integral {
+        return r.invalid("id is an integer past 64 bits");
+    }
+    r.invalid(format!(
+        "invalid type: floating point, expected {}",
+        Id::EXPECTING
+    ))
+}
+
+impl Field for Numeric {
+    const EXPECTING: &'static str = "a number or a string";
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
         *slot = match r.peek()? {
             b'"' => Numeric::Text(r.string()?.into_owned()),
-            _ => r.delegate()?,
+            b'-' | b'0'..=b'9' => Numeric::Number(r.number()?),
+            _ => return r.wrong_type(Self::EXPECTING),
         };
         Some(())
     }
 }
 
-impl FastField for Timestamp {
+impl Field for Timestamp {
+    const EXPECTING: &'static str = "a timestamp string such as 2023-10-31T11:07:56Z";
     #[inline]
-    fn read_fast(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
-        *slot = Timestamp::parse(&r.string()?).ok()?;
-        Some(())
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+        let text = r.expect_string(Self::EXPECTING)?;
+        match Timestamp::parse(&text) {
+            Ok(t) => {
+                *slot = t;
+                Some(())
+            }
+            Err(e) => r.invalid(e.to_string()),
+        }
+    }
+}
+
+/// Reads a whole text as one `T`, with the error [`parse_body`](crate::parse_body)
+/// would give.
+pub(crate) fn read_text<T: Field + Placeholder>(text: &str) -> Result<T, crate::Error> {
+    let mut r = Reader::new(text);
+    let mut out = T::placeholder();
+    match T::read(&mut out, &mut r).and_then(|()| r.at_end().then_some(())) {
+        Some(()) => Ok(out),
+        None => Err(crate::error::from_reader(text.as_bytes(), &mut r)),
+    }
+}
+
+/// Appends a failure's path to `out` (`.` for the body itself): documented keys as
+/// `.key`, undocumented ones as `<undocumented>`, elements as `[i]`.
+pub(crate) fn write_path(out: &mut String, path: &[Segment]) {
+    let start = out.len();
+    for segment in path.iter().rev() {
+        match segment {
+            Segment::Key(key) => {
+                if out.len() > start {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Undocumented => {
+                if out.len() > start {
+                    out.push('.');
+                }
+                out.push_str("<undocumented>");
+            }
+            Segment::Index(i) => {
+                let _ = write!(out, "[{i}]");
+            }
+        }
+    }
+    if out.len() == start {
+        out.push('.');
     }
 }
 
