@@ -933,3 +933,34 @@ fn event_keys_tell_retries_from_new_events() {
         r#"event:"short_link_visited":null:null"#
     );
 }
+
+#[test]
+fn template_values_are_read_in_any_case_and_written_in_pulse_case() {
+    let body = r#"{"name":"n","channelType":"whatsapp","status":"approved","category":"Utility",
+        "type":"user","contentType":"text","content":{"header":{"headerType":"image"},
+        "keyboard":{"rows":[{"buttons":[{"buttonType":"quick_reply"}]}]}}}"#;
+    let t: MessageMatcher = serde_json::from_str(body).unwrap();
+    assert_eq!(t.channel_type, Channel::Whatsapp);
+    assert_eq!(t.status, TemplateStatus::Approved);
+    assert!(t.can_send());
+    let written = serde_json::to_value(&t).unwrap();
+    assert_eq!(written["channelType"], "WHATSAPP");
+    assert_eq!(written["status"], "APPROVED");
+    assert_eq!(written["category"], "UTILITY");
+    assert_eq!(written["type"], "USER");
+    assert_eq!(written["contentType"], "TEXT");
+    assert_eq!(written["content"]["header"]["headerType"], "IMAGE");
+    assert_eq!(
+        written["content"]["keyboard"]["rows"][0]["buttons"][0]["buttonType"],
+        "QUICK_REPLY"
+    );
+}
+
+#[test]
+fn a_template_status_stays_small() {
+    // `content` is boxed so that a template status (264 bytes when written) is far smaller
+    // than an incoming message (584) in a `Callback`.
+    let size = std::mem::size_of::<MessageMatcher>();
+    assert!(size <= 400, "MessageMatcher is {size} bytes");
+    assert!(std::mem::size_of::<MessageMatcherStatus>() <= 400);
+}
