@@ -370,3 +370,110 @@ open_enum! {
         Post = "post",
     }
 }
+
+open_enum! {
+    /// The moderation status of a message template (`status` of a template status callback,
+    /// "message matcher"). edna's list is cut off in the crate's copy of the page, so it is
+    /// open: anything else is `Unknown`.
+    ///
+    /// ```
+    /// use edna_callbacks::TemplateStatus;
+    ///
+    /// assert!(TemplateStatus::from("APPROVED").can_send());
+    /// assert!(!TemplateStatus::from("PAUSED").can_send());
+    /// assert!(!TemplateStatus::from("IN_APPEAL").can_send());
+    /// ```
+    pub enum TemplateStatus {
+        /// Approved: the only status in which a template can be used to send.
+        Approved = "APPROVED",
+        /// Rejected by the provider.
+        Rejected = "REJECTED",
+        /// Awaiting moderation.
+        Pending = "PENDING",
+        /// Not yet sent for moderation.
+        NotSent = "NOT_SENT",
+        /// Archived.
+        Archived = "ARCHIVED",
+        /// Paused (by the provider).
+        Paused = "PAUSED",
+        /// Disabled (by the provider).
+        Disabled = "DISABLED",
+    }
+}
+
+impl TemplateStatus {
+    /// Whether a template in this status can be used to send a message: only `APPROVED`
+    /// ("the only status in which a template can be used to send"). An `Unknown` status
+    /// cannot.
+    pub fn can_send(&self) -> bool {
+        matches!(self, Self::Approved)
+    }
+}
+
+open_enum! {
+    /// The category of a message template (`category`): what WhatsApp bills it as.
+    pub enum TemplateCategory {
+        /// An account update (an older WhatsApp category).
+        AccountUpdate = "ACCOUNT_UPDATE",
+        /// Marketing.
+        Marketing = "MARKETING",
+        /// Utility.
+        Utility = "UTILITY",
+        /// Authentication (one-time passwords).
+        Authentication = "AUTHENTICATION",
+        /// Authorization: the spelling of the category-change event's page for
+        /// authentication templates.
+        Authorization = "AUTHORIZATION",
+    }
+}
+
+open_enum! {
+    /// Who a message template belongs to (`type` of a template).
+    pub enum TemplateType {
+        /// Registered with the provider (WhatsApp, Viber).
+        Operator = "OPERATOR",
+        /// Made by a user from an operator template.
+        User = "USER",
+    }
+}
+
+open_enum! {
+    /// What the header of a message template holds (`content.header.headerType`).
+    pub enum HeaderType {
+        /// Text (`header.text`).
+        Text = "TEXT",
+        /// An image (`header.attachment`).
+        Image = "IMAGE",
+        /// A document (`header.attachment`).
+        Document = "DOCUMENT",
+        /// A video (`header.attachment`).
+        Video = "VIDEO",
+        /// A location.
+        Location = "LOCATION",
+    }
+}
+
+open_enum! {
+    /// What a button of a message template does (`keyboard.rows[].buttons[].buttonType`).
+    pub enum ButtonType {
+        /// Calls `phone`.
+        Phone = "PHONE",
+        /// Opens `url` (with `urlPostfix` appended for a dynamic link).
+        Url = "URL",
+        /// Sends `payload` back as an incoming `BUTTON` message.
+        QuickReply = "QUICK_REPLY",
+    }
+}
+
+open_enum! {
+    /// The `type` of an event envelope (`{type, version, timestamp, payload}`). The envelope
+    /// is meant to grow: an event type this version does not know is `Unknown`, not an
+    /// error.
+    pub enum EventType {
+        /// The category of a WhatsApp template changed
+        /// ([`TemplateCategoryChanged`](crate::TemplateCategoryChanged)).
+        TemplateCategoryChanged = "message_matcher.category_changed",
+        /// A recipient clicked a link button ([`ShortLinkVisited`](crate::ShortLinkVisited)).
+        ShortLinkVisited = "short_link_visited",
+    }
+}

@@ -11,6 +11,7 @@ mod callback;
 mod content;
 mod enums;
 mod error;
+mod event;
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
 mod flow;
@@ -20,6 +21,7 @@ mod legacy_status;
 mod retry;
 mod scalar;
 mod status;
+mod template;
 mod timestamp;
 
 pub use auth::WebhookKey;
@@ -29,10 +31,12 @@ pub use content::{
     Referral, Story, Subscriber, UserInfo,
 };
 pub use enums::{
-    Channel, ContentType, ConversationType, ErrorCode, PaymentDataKind, PaymentType,
-    ReferralSourceType, Status,
+    ButtonType, Channel, ContentType, ConversationType, ErrorCode, EventType, HeaderType,
+    PaymentDataKind, PaymentType, ReferralSourceType, Status, TemplateCategory, TemplateStatus,
+    TemplateType,
 };
 pub use error::Error;
+pub use event::{ShortLinkVisited, TemplateCategoryChanged};
 pub use flow::FlowReply;
 pub use incoming::IncomingMessage;
 pub use legacy_incoming::LegacyIncomingMessage;
@@ -40,4 +44,8 @@ pub use legacy_status::LegacyStatusCallback;
 pub use retry::DedupKey;
 pub use scalar::{Id, Numeric};
 pub use status::{PaymentData, StatusCallback, WhatsAppConversationPaymentData};
+pub use template::{
+    Keyboard, KeyboardButton, KeyboardRow, MessageMatcher, MessageMatcherStatus,
+    TemplateAttachment, TemplateContent, TemplateFooter, TemplateHeader,
+};
 pub use timestamp::{Timestamp, TimestampError};

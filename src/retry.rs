@@ -10,8 +10,9 @@
 use std::fmt;
 
 use crate::callback::Callback;
-use crate::enums::Status;
+use crate::enums::{Channel, EventType, Status, TemplateCategory, TemplateStatus};
 use crate::scalar::Id;
+use crate::timestamp::Timestamp;
 
 /// What identifies one delivery of a callback, so that a retry of it can be recognised.
 ///
@@ -49,6 +50,97 @@ pub enum DedupKey {
         /// `dlvStatus`.
         status: Status,
     },
+    /// A template status ([`MessageMatcher`](crate::MessageMatcher), or the older
+    /// [`MessageMatcherStatus`](crate::MessageMatcherStatus), which has the key of its
+    /// template): the template (`id`, `name`, `channelType`, `language`), its new `status`
+    /// and `updatedAt`, the time of the change. A retry repeats all of them; a new status
+    /// of the same template differs in `status` or `updatedAt` (a template that goes from
+    /// `APPROVED` to `PAUSED` and back to `APPROVED` is three statuses with three times).
+    TemplateStatus {
+        /// `id` (absent on the older page).
+        template_id: Option<Id>,
+        /// `name`.
+        name: String,
+        /// `channelType`.
+        channel_type: Channel,
+        /// `language`.
+        language: Option<String>,
+        /// `status`.
+        status: TemplateStatus,
+        /// `updatedAt`.
+        updated_at: Option<Timestamp>,
+    },
+    /// A `message_matcher.category_changed` event: the template's `id`, its new
+    /// `category`, and the envelope's `timestamp`. A retry repeats all three; a later
+    /// change of the same template to the same category has another `timestamp`.
+    TemplateCategoryChanged {
+        /// `payload.id`.
+        template_id: Id,
+        /// `payload.category`.
+        category: TemplateCategory,
+        /// The envelope's `timestamp`.
+        timestamp: Option<Timestamp>,
+    },
+    /// A `short_link_visited` event: the message the button was in (`outMessageId`), the
+    /// link (`shortLink`) and the envelope's `timestamp`. A retry repeats all three; a
+    /// second click on the same button has another `timestamp` (on the older page, which
+    /// gives whole seconds, two clicks within one second have one key). The recipient's
+    /// `phone` is not part of the key: the message already names the recipient, and the
+    /// key is meant to be stored.
+    ShortLinkVisited {
+        /// `payload.outMessageId`.
+        out_message_id: Option<Id>,
+        /// `payload.shortLink`.
+        short_link: Option<String>,
+        /// The envelope's `timestamp`.
+        timestamp: Option<Timestamp>,
+    },
+    /// An event envelope of a `type` this version does not know (built by
+    /// [`DedupKey::event`]): its `type`, `timestamp`, and the whole `payload` as compact
+    /// JSON. Without knowing which payload field identifies the event, only everything it
+    /// carries tells two events of one `type` and one `timestamp` apart, and a retry
+    /// repeats it all. The payload may hold personal data (a phone number): hash the
+    /// `Display` form before storing it where that matters.
+    Event {
+        /// The envelope's `type`.
+        event_type: EventType,
+        /// The envelope's `timestamp`.
+        timestamp: Option<Timestamp>,
+        /// The envelope's `payload`, as compact JSON (`null` when absent).
+        payload: String,
+    },
+}
+
+impl DedupKey {
+    /// The key of an event envelope of a `type` the crate does not model: see
+    /// [`DedupKey::Event`].
+    ///
+    /// ```
+    /// use edna_callbacks::{DedupKey, EventType, Timestamp};
+    ///
+    /// let payload = serde_json::json!({"id": 5, "rating": 4});
+    /// let key = DedupKey::event(
+    ///     EventType::from("feedback_received"),
+    ///     Timestamp::parse("2025-08-10T12:32:56Z")?,
+    ///     &payload,
+    /// );
+    /// assert_eq!(
+    ///     key.to_string(),
+    ///     r#"event:"feedback_received":"2025-08-10T12:32:56Z":{"id":5,"rating":4}"#
+    /// );
+    /// # Ok::<(), edna_callbacks::TimestampError>(())
+    /// ```
+    pub fn event(
+        event_type: EventType,
+        timestamp: impl Into<Option<Timestamp>>,
+        payload: &serde_json::Value,
+    ) -> DedupKey {
+        DedupKey::Event {
+            event_type,
+            timestamp: timestamp.into(),
+            payload: payload.to_string(),
+        }
+    }
 }
 
 impl Callback {
@@ -116,6 +208,35 @@ impl fmt::Display for Part<'_, Status> {
     }
 }
 
+/// Writes a string part (or an open enum's wire form) as a JSON string, `null` for `None`.
+struct Text<'a>(Option<&'a str>);
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(s) => write!(f, "{}", serde_json::Value::from(s)),
+            None => f.write_str("null"),
+        }
+    }
+}
+
+/// Writes an instant as a JSON string in UTC, so that two keys that are equal (the same
+/// instant written with different offsets) print the same; `null` for `None`.
+impl fmt::Display for Part<'_, Option<Timestamp>> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(t) => {
+                let utc = t
+                    .get()
+                    .checked_to_offset(time::UtcOffset::UTC)
+                    .map_or(*t, Timestamp::new);
+                write!(f, "\"{utc}\"")
+            }
+            None => f.write_str("null"),
+        }
+    }
+}
+
 impl fmt::Display for DedupKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -136,6 +257,55 @@ impl fmt::Display for DedupKey {
                 "legacy-status:{}:{}",
                 Part(im_out_message_id),
                 Part(status)
+            ),
+            Self::TemplateStatus {
+                template_id,
+                name,
+                channel_type,
+                language,
+                status,
+                updated_at,
+            } => write!(
+                f,
+                "template-status:{}:{}:{}:{}:{}:{}",
+                Part(template_id),
+                Text(Some(name)),
+                Text(Some(channel_type.as_str())),
+                Text(language.as_deref()),
+                Text(Some(status.as_str())),
+                Part(updated_at)
+            ),
+            Self::TemplateCategoryChanged {
+                template_id,
+                category,
+                timestamp,
+            } => write!(
+                f,
+                "template-category-changed:{}:{}:{}",
+                Part(template_id),
+                Text(Some(category.as_str())),
+                Part(timestamp)
+            ),
+            Self::ShortLinkVisited {
+                out_message_id,
+                short_link,
+                timestamp,
+            } => write!(
+                f,
+                "short-link-visited:{}:{}:{}",
+                Part(out_message_id),
+                Text(short_link.as_deref()),
+                Part(timestamp)
+            ),
+            Self::Event {
+                event_type,
+                timestamp,
+                payload,
+            } => write!(
+                f,
+                "event:{}:{}:{payload}",
+                Text(Some(event_type.as_str())),
+                Part(timestamp)
             ),
         }
     }

@@ -5,9 +5,9 @@
 use std::fmt::Debug;
 
 use edna_callbacks::{
-    parse_as, Channel, ContentType, ConversationType, ErrorCode, IncomingMessage,
-    LegacyIncomingMessage, LegacyStatusCallback, PaymentDataKind, PaymentType, ReferralSourceType,
-    Status, StatusCallback,
+    parse_as, ButtonType, Channel, ContentType, ConversationType, ErrorCode, EventType, HeaderType,
+    IncomingMessage, LegacyIncomingMessage, LegacyStatusCallback, PaymentDataKind, PaymentType,
+    ReferralSourceType, Status, StatusCallback, TemplateCategory, TemplateStatus, TemplateType,
 };
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
@@ -51,7 +51,13 @@ open!(
     ConversationType,
     PaymentDataKind,
     PaymentType,
-    ReferralSourceType
+    ReferralSourceType,
+    TemplateStatus,
+    TemplateCategory,
+    TemplateType,
+    HeaderType,
+    ButtonType,
+    EventType
 );
 
 /// `serde_test` tokens borrow their text for `'static`.
@@ -257,6 +263,89 @@ fn payment_type() {
 #[test]
 fn referral_source_type() {
     check_enum::<ReferralSourceType>(&["ad", "post"], "story");
+}
+
+#[test]
+fn template_status() {
+    check_enum::<TemplateStatus>(
+        &[
+            "APPROVED", "REJECTED", "PENDING", "NOT_SENT", "ARCHIVED", "PAUSED", "DISABLED",
+        ],
+        "in_appeal",
+    );
+    // "NOT-SENT" is not "NOT_SENT"; edna's own placeholder "string" is kept.
+    assert!(TemplateStatus::from("NOT-SENT").is_unknown());
+    assert_eq!(TemplateStatus::from("string").as_str(), "string");
+    assert_eq!(
+        "paused".parse::<TemplateStatus>(),
+        Ok(TemplateStatus::Paused)
+    );
+    // Only APPROVED can send, in whatever case it came.
+    let can: Vec<&str> = TemplateStatus::KNOWN
+        .iter()
+        .filter(|s| s.can_send())
+        .map(TemplateStatus::as_str)
+        .collect();
+    assert_eq!(can, ["APPROVED"]);
+    assert!(TemplateStatus::from("Approved").can_send());
+    assert!(!TemplateStatus::from("in_appeal").can_send());
+}
+
+#[test]
+fn template_category() {
+    check_enum::<TemplateCategory>(
+        &[
+            "ACCOUNT_UPDATE",
+            "MARKETING",
+            "UTILITY",
+            "AUTHENTICATION",
+            "AUTHORIZATION",
+        ],
+        "service_update",
+    );
+    // WhatsApp's and edna's spellings of the authentication category are both known.
+    assert_ne!(
+        TemplateCategory::from("AUTHENTICATION"),
+        TemplateCategory::from("AUTHORIZATION")
+    );
+}
+
+#[test]
+fn template_type() {
+    check_enum::<TemplateType>(&["OPERATOR", "USER"], "partner");
+}
+
+#[test]
+fn header_type() {
+    check_enum::<HeaderType>(
+        &["TEXT", "IMAGE", "DOCUMENT", "VIDEO", "LOCATION"],
+        "carousel",
+    );
+}
+
+#[test]
+fn button_type() {
+    check_enum::<ButtonType>(&["PHONE", "URL", "QUICK_REPLY"], "copy_code");
+    assert!(ButtonType::from("QUICK-REPLY").is_unknown());
+}
+
+#[test]
+fn event_type() {
+    check_enum::<EventType>(
+        &["message_matcher.category_changed", "short_link_visited"],
+        "message_matcher.quality_changed",
+    );
+    // Read in any case, written in edna's lower case.
+    assert_eq!(
+        EventType::from("SHORT_LINK_VISITED"),
+        EventType::ShortLinkVisited
+    );
+    assert_eq!(
+        EventType::TemplateCategoryChanged.to_string(),
+        "message_matcher.category_changed"
+    );
+    // A near miss is another event type, kept as it came.
+    assert!(EventType::from("message_matcher.category_change").is_unknown());
 }
 
 // ---------------------------------------------------------------------------------------
