@@ -375,12 +375,37 @@ pub const EDGE_BAD_UNKNOWN_KIND: &str = include_str!("../fixtures/edge/bad-unkno
 /// An empty array body: accepted, no callbacks.
 pub const EDGE_EMPTY_ARRAY: &str = include_str!("../fixtures/edge/empty-array.json");
 
+/// Edge-case fixture `fixtures/edge/incoming-audio.json`.
+///
+/// A Pulse `AUDIO` message with its `attachment` (`url`, `name`, and `size` as a string, as
+/// documented) and no caption.
+pub const EDGE_INCOMING_AUDIO: &str = include_str!("../fixtures/edge/incoming-audio.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-button.json`.
+///
+/// A Pulse `BUTTON` reply: `payload` holds the code of the HSM template button the user
+/// tapped, and the reply quotes the template message (`replyOutMessageId`,
+/// `replyOutMessageExternalRequestId`).
+pub const EDGE_INCOMING_BUTTON: &str = include_str!("../fixtures/edge/incoming-button.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-contact.json`.
+///
+/// A shared contact card (`contact` with `firstName`, `lastName`, `phoneNumber`); content
+/// type `CONTACT`, which edna does not list.
+pub const EDGE_INCOMING_CONTACT: &str = include_str!("../fixtures/edge/incoming-contact.json");
+
 /// Edge-case fixture `fixtures/edge/incoming-coordinates.json`.
 ///
 /// Locations with coordinates as numbers, as strings, and as strings with spaces; content
 /// type `LOCATION`, which edna does not list.
 pub const EDGE_INCOMING_COORDINATES: &str =
     include_str!("../fixtures/edge/incoming-coordinates.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-document.json`.
+///
+/// A Pulse `DOCUMENT` message with its `attachment` (`url`, `name`, `size`) and a
+/// `caption`.
+pub const EDGE_INCOMING_DOCUMENT: &str = include_str!("../fixtures/edge/incoming-document.json");
 
 /// Edge-case fixture `fixtures/edge/incoming-escapes.json`.
 ///
@@ -415,6 +440,24 @@ pub const EDGE_INCOMING_IDS_AS_NUMBERS: &str =
 pub const EDGE_INCOMING_IDS_AS_STRINGS: &str =
     include_str!("../fixtures/edge/incoming-ids-as-strings.json");
 
+/// Edge-case fixture `fixtures/edge/incoming-image.json`.
+///
+/// A Pulse `IMAGE` message with its `attachment` (`url`, `name`, `size`) and a `caption`.
+pub const EDGE_INCOMING_IMAGE: &str = include_str!("../fixtures/edge/incoming-image.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-location.json`.
+///
+/// A shared location (`location` with `latitude` and `longitude` as numbers and an
+/// `address`); content type `LOCATION`, which edna does not list.
+pub const EDGE_INCOMING_LOCATION: &str = include_str!("../fixtures/edge/incoming-location.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-no-subscriber.json`.
+///
+/// A Pulse `TEXT` message without `subscriber`: edna's pages show it in every example and
+/// do not say when it is left out; it reads as `None`.
+pub const EDGE_INCOMING_NO_SUBSCRIBER: &str =
+    include_str!("../fixtures/edge/incoming-no-subscriber.json");
+
 /// Edge-case fixture `fixtures/edge/incoming-shared-keys-first.json`.
 ///
 /// An incoming message whose keys shared by several kinds (`receivedAt`, `subjectId`,
@@ -433,6 +476,11 @@ pub const EDGE_INCOMING_UNKNOWN_CONTENT_TYPE: &str =
 /// Undocumented fields at every level of an incoming message: kept in each `extra`.
 pub const EDGE_INCOMING_UNKNOWN_FIELDS: &str =
     include_str!("../fixtures/edge/incoming-unknown-fields.json");
+
+/// Edge-case fixture `fixtures/edge/incoming-video.json`.
+///
+/// A Pulse `VIDEO` message with its `attachment` (`url`, `name`, `size`) and a `caption`.
+pub const EDGE_INCOMING_VIDEO: &str = include_str!("../fixtures/edge/incoming-video.json");
 
 /// Edge-case fixture `fixtures/edge/legacy-incoming-channels.json`.
 ///
@@ -837,11 +885,39 @@ pub const ALL: &[Fixture] = &[
         source: "Edge case: an empty array body: accepted, no callbacks.",
     },
     Fixture {
+        name: "edge/incoming-audio.json",
+        body: EDGE_INCOMING_AUDIO,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: a Pulse `AUDIO` message with its `attachment` (`url`, `name`, and `size` as a string, as documented) and no caption.",
+    },
+    Fixture {
+        name: "edge/incoming-button.json",
+        body: EDGE_INCOMING_BUTTON,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: a Pulse `BUTTON` reply: `payload` holds the code of the HSM template button the user tapped, and the reply quotes the template message (`replyOutMessageId`, `replyOutMessageExternalRequestId`).",
+    },
+    Fixture {
+        name: "edge/incoming-contact.json",
+        body: EDGE_INCOMING_CONTACT,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: a shared contact card (`contact` with `firstName`, `lastName`, `phoneNumber`); content type `CONTACT`, which edna does not list.",
+    },
+    Fixture {
         name: "edge/incoming-coordinates.json",
         body: EDGE_INCOMING_COORDINATES,
         kinds: &[CallbackKind::Incoming; 3],
         refused: false,
         source: "Edge case: locations with coordinates as numbers, as strings, and as strings with spaces; content type `LOCATION`, which edna does not list.",
+    },
+    Fixture {
+        name: "edge/incoming-document.json",
+        body: EDGE_INCOMING_DOCUMENT,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: a Pulse `DOCUMENT` message with its `attachment` (`url`, `name`, `size`) and a `caption`.",
     },
     Fixture {
         name: "edge/incoming-escapes.json",
@@ -879,6 +955,27 @@ pub const ALL: &[Fixture] = &[
         source: "Edge case: ids edna documents as numbers sent as strings (`id`, `subjectId`, `\"007\"`, a UUID `replyOutMessageExternalRequestId`).",
     },
     Fixture {
+        name: "edge/incoming-image.json",
+        body: EDGE_INCOMING_IMAGE,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: a Pulse `IMAGE` message with its `attachment` (`url`, `name`, `size`) and a `caption`.",
+    },
+    Fixture {
+        name: "edge/incoming-location.json",
+        body: EDGE_INCOMING_LOCATION,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: a shared location (`location` with `latitude` and `longitude` as numbers and an `address`); content type `LOCATION`, which edna does not list.",
+    },
+    Fixture {
+        name: "edge/incoming-no-subscriber.json",
+        body: EDGE_INCOMING_NO_SUBSCRIBER,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: a Pulse `TEXT` message without `subscriber`: edna's pages show it in every example and do not say when it is left out; it reads as `None`.",
+    },
+    Fixture {
         name: "edge/incoming-shared-keys-first.json",
         body: EDGE_INCOMING_SHARED_KEYS_FIRST,
         kinds: &[CallbackKind::Incoming],
@@ -898,6 +995,13 @@ pub const ALL: &[Fixture] = &[
         kinds: &[CallbackKind::Incoming],
         refused: false,
         source: "Edge case: undocumented fields at every level of an incoming message: kept in each `extra`.",
+    },
+    Fixture {
+        name: "edge/incoming-video.json",
+        body: EDGE_INCOMING_VIDEO,
+        kinds: &[CallbackKind::Incoming],
+        refused: false,
+        source: "Edge case: a Pulse `VIDEO` message with its `attachment` (`url`, `name`, `size`) and a `caption`.",
     },
     Fixture {
         name: "edge/legacy-incoming-channels.json",

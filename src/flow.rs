@@ -7,6 +7,8 @@ use crate::content::MessageContent;
 use crate::enums::ContentType;
 use crate::error::Error;
 
+mod de;
+
 /// The answers of a WhatsApp Flows form, read from a FLOW message's `messageContent.text`.
 ///
 /// ```
@@ -99,20 +101,47 @@ impl MessageContent {
     /// # Errors
     ///
     /// [`Error::Flow`] when the message is not of type `FLOW`, has no text, or its text does
-    /// not deserialize into `T` (the message names the field inside the text).
+    /// not deserialize into `T`. The message is safe to log: it names where in the text
+    /// (`T`'s own field and variant names and array indices; `?` for a key `T` does not
+    /// declare, such as a map's key), the JSON kind found (`string`, `integer`, ...) and
+    /// what `T` expected, but never a value of the text nor an undeclared key. A message
+    /// `T`'s own `Deserialize` writes (`Error::custom`) may quote the value, so it is
+    /// replaced by "the caller's type refused the value".
+    ///
+    /// ```
+    /// #[derive(Debug, serde::Deserialize)]
+    /// enum Topic { Order, Delivery }
+    /// #[derive(Debug, serde::Deserialize)]
+    /// struct Form { topic: Topic }
+    ///
+    /// let content = edna_callbacks::MessageContent::flow(r#"{"topic":"Ivan 79001112233"}"#);
+    /// let err = content.flow_reply_as::<Form>().unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid FLOW reply in `messageContent.text`: \
+    ///      at `topic` in the text: unknown variant, expected `Order` or `Delivery`"
+    /// );
+    /// ```
+    ///
+    /// The text is read as serde_json reads it (a key given twice in a map keeps its last
+    /// value; a struct field given twice is an error), then handed to `T`.
     pub fn flow_reply_as<T: DeserializeOwned>(&self) -> Result<T, Error> {
         let text = self.flow_text()?;
-        serde_json::from_str(text).map_err(|first| {
-            match crate::error::locate::<T>(text.as_bytes(), first) {
-                Error::Syntax { message, .. } => {
-                    flow_error(format!("the text is not JSON: {message}"))
-                }
-                other => flow_error(format!(
-                    "at `{}` in the text: {}",
-                    other.path(),
-                    other.message()
-                )),
-            }
-        })
+        let node: de::Node = serde_json::from_str(text)
+            .map_err(|e| flow_error(format!("the text is not JSON: {}", syntax_message(&e))))?;
+        T::deserialize(node)
+            .map_err(|e| flow_error(format!("at `{}` in the text: {}", e.path(), e.message())))
     }
+}
+
+/// serde_json's message for a text that is not JSON, without its position. Its syntax
+/// messages are fixed texts; reading a [`de::Node`] raises no other kind, but if one came
+/// its message is not repeated.
+fn syntax_message(e: &serde_json::Error) -> String {
+    if e.is_data() {
+        return de::REFUSED.to_owned();
+    }
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }

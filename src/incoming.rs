@@ -30,7 +30,8 @@ wire_object! {
         opt subject: Option<String> = "subject",
         /// The subject's id.
         opt subject_id: Option<Id> = "subjectId",
-        /// Who sent the message.
+        /// Who sent the message. edna's pages show it in every example and do not say when
+        /// it is left out; a message without it reads as `None`.
         opt subscriber: Option<Subscriber> = "subscriber" nested,
         /// What the messenger knows of the sender.
         opt user_info: Option<UserInfo> = "userInfo" nested,
