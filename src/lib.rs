@@ -38,6 +38,6 @@ pub use incoming::IncomingMessage;
 pub use legacy_incoming::LegacyIncomingMessage;
 pub use legacy_status::LegacyStatusCallback;
 pub use retry::DedupKey;
-pub use scalar::{Id, Numeric};
+pub use scalar::{Id, IdKey, Numeric};
 pub use status::{PaymentData, StatusCallback, WhatsAppConversationPaymentData};
 pub use timestamp::{Timestamp, TimestampError};
