@@ -678,7 +678,8 @@ mod tests {
 mod body_tests {
     use super::Id;
 
-    const BODY: &str = r#"{"requestId":"r-1","messageId":ID,"status":"READ","statusAt":"2023-10-31T11:07:56Z"}"#;
+    const BODY: &str =
+        r#"{"requestId":"r-1","messageId":ID,"status":"READ","statusAt":"2023-10-31T11:07:56Z"}"#;
 
     fn message_id(id: &str) -> Result<Option<Id>, crate::Error> {
         let callbacks = crate::parse_body(BODY.replace("ID", id).as_bytes())?;
@@ -699,7 +700,10 @@ mod body_tests {
         let body = BODY.replace("ID", "18446744073709551615");
         let callbacks = crate::parse_body(body.as_bytes()).unwrap();
         let written = serde_json::to_string(&callbacks[0]).unwrap();
-        assert!(written.contains(r#""messageId":18446744073709551615"#), "{written}");
+        assert!(
+            written.contains(r#""messageId":18446744073709551615"#),
+            "{written}"
+        );
     }
 
     #[test]
