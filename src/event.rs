@@ -80,7 +80,7 @@ impl TemplateCategoryChanged {
     /// [`DedupKey::TemplateCategoryChanged`].
     pub fn dedup_key(&self, timestamp: impl Into<Option<Timestamp>>) -> DedupKey {
         DedupKey::TemplateCategoryChanged {
-            template_id: self.id.clone(),
+            template_id: self.id.key(),
             category: self.category.clone(),
             timestamp: timestamp.into(),
         }
@@ -102,7 +102,7 @@ impl ShortLinkVisited {
     /// [`DedupKey::ShortLinkVisited`].
     pub fn dedup_key(&self, timestamp: impl Into<Option<Timestamp>>) -> DedupKey {
         DedupKey::ShortLinkVisited {
-            out_message_id: self.out_message_id.clone(),
+            out_message_id: self.out_message_id.as_ref().map(Id::key),
             short_link: self.short_link.clone(),
             timestamp: timestamp.into(),
         }

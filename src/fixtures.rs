@@ -235,7 +235,7 @@ pub const EDGE_BAD_EMPTY_BODY: &str = include_str!("../fixtures/edge/bad-empty-b
 
 /// Edge-case fixture that must be refused `fixtures/edge/bad-id-too-large.json`.
 ///
-/// An `id` larger than a 64-bit signed integer: refused.
+/// An integer `id` past 64 bits (neither `i64` nor `u64` holds it): refused.
 pub const EDGE_BAD_ID_TOO_LARGE: &str = include_str!("../fixtures/edge/bad-id-too-large.json");
 
 /// Edge-case fixture that must be refused `fixtures/edge/bad-item-identifier.json`.
@@ -714,7 +714,7 @@ pub const ALL: &[Fixture] = &[
         body: EDGE_BAD_ID_TOO_LARGE,
         kinds: &[],
         refused: true,
-        source: "Edge case: an `id` larger than a 64-bit signed integer: refused.",
+        source: "Edge case: an integer `id` past 64 bits (neither `i64` nor `u64` holds it): refused.",
     },
     Fixture {
         name: "edge/bad-item-identifier.json",

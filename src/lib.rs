@@ -20,6 +20,7 @@ mod legacy_incoming;
 mod legacy_status;
 mod retry;
 mod scalar;
+pub mod serde_as;
 mod status;
 mod template;
 mod timestamp;
@@ -42,10 +43,16 @@ pub use incoming::IncomingMessage;
 pub use legacy_incoming::LegacyIncomingMessage;
 pub use legacy_status::LegacyStatusCallback;
 pub use retry::DedupKey;
-pub use scalar::{Id, Numeric};
+pub use scalar::{Id, IdKey, Numeric};
 pub use status::{PaymentData, StatusCallback, WhatsAppConversationPaymentData};
 pub use template::{
     Keyboard, KeyboardButton, KeyboardRow, MessageMatcher, MessageMatcherStatus,
     TemplateAttachment, TemplateContent, TemplateFooter, TemplateHeader,
 };
 pub use timestamp::{Timestamp, TimestampError};
+
+/// The [`time`](https://docs.rs/time/0.3) crate (0.3) this crate's [`Timestamp`] is built
+/// on, so that `edna_callbacks::time::OffsetDateTime` can be named without a dependency of
+/// your own. Only its `std` feature is turned on here; enable others (`formatting`,
+/// `macros`, `serde`) with your own `time` dependency, which Cargo unifies with this one.
+pub use time;

@@ -11,42 +11,47 @@ use std::fmt;
 
 use crate::callback::Callback;
 use crate::enums::{Channel, EventType, Status, TemplateCategory, TemplateStatus};
-use crate::scalar::Id;
+use crate::scalar::{Id, IdKey};
 use crate::timestamp::Timestamp;
 
 /// What identifies one delivery of a callback, so that a retry of it can be recognised.
 ///
 /// Built by [`Callback::dedup_key`]. Two deliveries with equal keys are the same callback.
+/// The ids in it are [`IdKey`]s, so a retry that sends an id as a string (`"101"`) has the
+/// same key as one that sent it as a number (`101`).
+///
 /// `Display` gives a compact, unambiguous string form for a key-value store, in which each
-/// part is a JSON value: `incoming:234:101`, `status:"test-00135":"READ"`.
+/// part is a JSON value: `incoming:234:101`, `status:"test-00135":"READ"`. Equal keys
+/// display alike: an id that is the decimal spelling of a number is written as the number
+/// whichever type it came as (`"101"` gives `101`); every other string id is quoted.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DedupKey {
     /// A Pulse incoming message: `(subjectId, id)`.
     Incoming {
         /// `subjectId`.
-        subject_id: Option<Id>,
+        subject_id: Option<IdKey>,
         /// `id`.
-        id: Id,
+        id: IdKey,
     },
     /// A Pulse status: `(requestId or messageId, status)`.
     Status {
         /// `requestId`, or `messageId` when `requestId` is null.
-        reference: Option<Id>,
+        reference: Option<IdKey>,
         /// `status`.
         status: Status,
     },
     /// A legacy incoming message: `(imSubjectId, id)`.
     LegacyIncoming {
         /// `imSubjectId`.
-        subject_id: Option<Id>,
+        subject_id: Option<IdKey>,
         /// `id`.
-        id: Id,
+        id: IdKey,
     },
     /// A legacy delivery status: `(imOutMessageId, dlvStatus)`.
     LegacyStatus {
         /// `imOutMessageId`.
-        im_out_message_id: Id,
+        im_out_message_id: IdKey,
         /// `dlvStatus`.
         status: Status,
     },
@@ -58,7 +63,7 @@ pub enum DedupKey {
     /// `APPROVED` to `PAUSED` and back to `APPROVED` is three statuses with three times).
     TemplateStatus {
         /// `id` (absent on the older page).
-        template_id: Option<Id>,
+        template_id: Option<IdKey>,
         /// `name`.
         name: String,
         /// `channelType`.
@@ -75,7 +80,7 @@ pub enum DedupKey {
     /// change of the same template to the same category has another `timestamp`.
     TemplateCategoryChanged {
         /// `payload.id`.
-        template_id: Id,
+        template_id: IdKey,
         /// `payload.category`.
         category: TemplateCategory,
         /// The envelope's `timestamp`.
@@ -89,7 +94,7 @@ pub enum DedupKey {
     /// key is meant to be stored.
     ShortLinkVisited {
         /// `payload.outMessageId`.
-        out_message_id: Option<Id>,
+        out_message_id: Option<IdKey>,
         /// `payload.shortLink`.
         short_link: Option<String>,
         /// The envelope's `timestamp`.
@@ -153,7 +158,7 @@ impl Callback {
     /// let callbacks = parse_body(body)?;
     /// assert_eq!(
     ///     callbacks[0].dedup_key(),
-    ///     DedupKey::Status { reference: Some(Id::from("test-00135")), status: Status::Read }
+    ///     DedupKey::Status { reference: Some(Id::from("test-00135").key()), status: Status::Read }
     /// );
     /// assert_eq!(callbacks[0].dedup_key().to_string(), r#"status:"test-00135":"READ""#);
     /// # Ok::<(), edna_callbacks::Error>(())
@@ -161,19 +166,19 @@ impl Callback {
     pub fn dedup_key(&self) -> DedupKey {
         match self {
             Self::Incoming(m) => DedupKey::Incoming {
-                subject_id: m.subject_id.clone(),
-                id: m.id.clone(),
+                subject_id: m.subject_id.as_ref().map(Id::key),
+                id: m.id.key(),
             },
             Self::Status(s) => DedupKey::Status {
-                reference: s.request_id.clone().or_else(|| s.message_id.clone()),
+                reference: s.request_id.as_ref().or(s.message_id.as_ref()).map(Id::key),
                 status: s.status.clone(),
             },
             Self::LegacyIncoming(m) => DedupKey::LegacyIncoming {
-                subject_id: m.im_subject_id.clone(),
-                id: m.id.clone(),
+                subject_id: m.im_subject_id.as_ref().map(Id::key),
+                id: m.id.key(),
             },
             Self::LegacyStatus(s) => DedupKey::LegacyStatus {
-                im_out_message_id: s.im_out_message_id.clone(),
+                im_out_message_id: s.im_out_message_id.key(),
                 status: s.dlv_status.clone(),
             },
         }
@@ -184,7 +189,7 @@ impl Callback {
 /// that no id can make two keys print the same.
 struct Part<'a, T>(&'a T);
 
-impl fmt::Display for Part<'_, Option<Id>> {
+impl fmt::Display for Part<'_, Option<IdKey>> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
             Some(id) => Part(id).fmt(f),
@@ -193,12 +198,9 @@ impl fmt::Display for Part<'_, Option<Id>> {
     }
 }
 
-impl fmt::Display for Part<'_, Id> {
+impl fmt::Display for Part<'_, IdKey> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Id::Number(n) => write!(f, "{n}"),
-            Id::Text(s) => write!(f, "{}", serde_json::Value::from(s.as_str())),
-        }
+        self.0.fmt_json(f)
     }
 }
 
@@ -461,17 +463,17 @@ mod tests {
     #[test]
     fn key_parts_are_unambiguous() {
         let a = DedupKey::Incoming {
-            subject_id: Some(Id::from("1:2")),
-            id: Id::Number(3),
+            subject_id: Some(Id::from("1:2").key()),
+            id: Id::Number(3).key(),
         };
         let b = DedupKey::Incoming {
-            subject_id: Some(Id::Number(1)),
-            id: Id::from("2:3"),
+            subject_id: Some(Id::Number(1).key()),
+            id: Id::from("2:3").key(),
         };
         assert_eq!(a.to_string(), r#"incoming:"1:2":3"#);
         assert_eq!(b.to_string(), r#"incoming:1:"2:3""#);
         let c = DedupKey::LegacyStatus {
-            im_out_message_id: Id::from("x\"y"),
+            im_out_message_id: Id::from("x\"y").key(),
             status: Status::from("delivered"),
         };
         assert_eq!(c.to_string(), r#"legacy-status:"x\"y":"DELIVERED""#);
@@ -480,5 +482,23 @@ mod tests {
             status: Status::Failed,
         };
         assert_eq!(d.to_string(), r#"status:null:"FAILED""#);
+    }
+
+    #[test]
+    fn an_id_sent_as_a_string_or_a_number_is_one_key() {
+        let key = |subject: Id, id: Id| DedupKey::Incoming {
+            subject_id: Some(subject.key()),
+            id: id.key(),
+        };
+        let number = key(Id::from(234), Id::from(101));
+        let text = key(Id::from("234"), Id::from("101"));
+        assert_eq!(number, text);
+        assert_eq!(number.to_string(), "incoming:234:101");
+        assert_eq!(text.to_string(), "incoming:234:101");
+        let padded = key(Id::from(234), Id::from("0101"));
+        assert_ne!(number, padded);
+        assert_eq!(padded.to_string(), r#"incoming:234:"0101""#);
+        let set: std::collections::HashSet<DedupKey> = [number, text, padded].into();
+        assert_eq!(set.len(), 2);
     }
 }

@@ -357,7 +357,7 @@ impl MessageMatcher {
     /// The key that identifies this delivery: see [`DedupKey::TemplateStatus`].
     pub fn dedup_key(&self) -> DedupKey {
         DedupKey::TemplateStatus {
-            template_id: self.id.clone(),
+            template_id: self.id.as_ref().map(Id::key),
             name: self.name.clone(),
             channel_type: self.channel_type.clone(),
             language: self.language.clone(),

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 /// An instant as edna writes it, read tolerantly and written back as RFC 3339.
@@ -146,6 +146,24 @@ impl FromStr for Timestamp {
     }
 }
 
+impl TryFrom<&str> for Timestamp {
+    type Error = TimestampError;
+
+    /// [`Timestamp::parse`].
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
+        Self::parse(value)
+    }
+}
+
+impl TryFrom<String> for Timestamp {
+    type Error = TimestampError;
+
+    /// [`Timestamp::parse`].
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
 impl fmt::Display for Timestamp {
     /// The RFC 3339 form. Fails (as `fmt::Error`) only for a year outside 0000 to 9999,
     /// which RFC 3339 cannot write and the parser never produces.
@@ -168,18 +186,14 @@ impl Serialize for Timestamp {
 }
 
 impl<'de> Deserialize<'de> for Timestamp {
+    /// Reads a string in any form [`Timestamp::parse`] reads. The error for a value that
+    /// is not a string names its type without repeating it.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl de::Visitor<'_> for Visitor {
-            type Value = Timestamp;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a timestamp string such as 2023-10-31T11:07:56Z")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Timestamp, E> {
-                parse(v.as_bytes()).map(Timestamp).map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        crate::serde_as::read_str(
+            deserializer,
+            "a timestamp string such as 2023-10-31T11:07:56Z",
+            Timestamp::parse,
+        )
     }
 }
 
@@ -608,6 +622,49 @@ mod tests {
         }
         assert!(parse_common(b"2023-10-31T11:07:56Z").is_some());
         assert!(parse_common(b"2020-01-10T19:03:52.355+0300").is_some());
+    }
+
+    #[test]
+    fn try_from_strings() {
+        let t = Timestamp::try_from("2020-01-10T19:03:52.355+0300").unwrap();
+        assert_eq!(t.get(), datetime!(2020-01-10 19:03:52.355 +3));
+        let t = Timestamp::try_from(String::from("2024-08-05T08: 24: 14Z")).unwrap();
+        assert_eq!(t.get().unix_timestamp(), 1_722_846_254);
+        let e = Timestamp::try_from("2023-10-31").unwrap_err();
+        assert_eq!(e.expected(), "'T' between date and time");
+        assert_eq!(e.position(), 10);
+        let e = Timestamp::try_from(String::from("tomorrow")).unwrap_err();
+        assert_eq!(e.position(), 0);
+    }
+
+    #[test]
+    fn a_value_that_is_not_a_string_is_named_by_its_type_only() {
+        let read = |json: &str| {
+            serde_json::from_str::<Timestamp>(json)
+                .unwrap_err()
+                .to_string()
+        };
+        let expecting = "expected a timestamp string such as 2023-10-31T11:07:56Z";
+        assert_eq!(
+            read("79001112233"),
+            format!("invalid type: integer, {expecting} at line 1 column 11")
+        );
+        assert_eq!(
+            read("-79001112233"),
+            format!("invalid type: integer, {expecting} at line 1 column 12")
+        );
+        assert_eq!(
+            read("7900111.2233"),
+            format!("invalid type: floating point, {expecting} at line 1 column 12")
+        );
+        assert_eq!(
+            read(r#""79001112233""#),
+            "invalid timestamp: '-' after the year at byte 4 at line 1 column 13"
+        );
+        assert_eq!(
+            read("null"),
+            format!("invalid type: null, {expecting} at line 1 column 4")
+        );
     }
 
     #[test]

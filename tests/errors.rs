@@ -117,8 +117,8 @@ bad_files! {
     status_null: "bad-status-null.json" => Invalid at "status", "invalid type: null";
     subscriber_string: "bad-subscriber-not-object.json"
         => Invalid at "subscriber", "invalid type: string";
-    id_beyond_i64: "bad-id-too-large.json"
-        => Invalid at "id", "larger than a 64-bit signed integer";
+    id_past_64_bits: "bad-id-too-large.json"
+        => Invalid at "id", "an integer id past 64 bits";
     missing_status_at: "bad-missing-status-at.json"
         => Invalid at "statusAt", "missing field `statusAt`";
     missing_received_at: "bad-missing-received-at.json"

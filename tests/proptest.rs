@@ -63,6 +63,7 @@ fn id() -> BoxedStrategy<Id> {
         any::<i64>().prop_map(Id::Number),
         Just(Id::Number(i64::MIN)),
         Just(Id::Number(i64::MAX)),
+        ((1u64 << 63)..=u64::MAX).prop_map(Id::Unsigned),
         text().prop_map(Id::Text),
         "0[0-9]{1,3}".prop_map(Id::Text),
     ]

@@ -14,23 +14,23 @@ fn dedup_keys_of_the_golden_fixtures() {
         (
             include_bytes!("../fixtures/pulse-incoming-text.ru.json"),
             DedupKey::Incoming {
-                subject_id: Some(Id::Number(345)),
-                id: Id::Number(101),
+                subject_id: Some(Id::Number(345).key()),
+                id: Id::Number(101).key(),
             },
             "incoming:345:101",
         ),
         (
             include_bytes!("../fixtures/pulse-incoming-flow-form.ru.json"),
             DedupKey::Incoming {
-                subject_id: Some(Id::Number(50520)),
-                id: Id::Number(101),
+                subject_id: Some(Id::Number(50520).key()),
+                id: Id::Number(101).key(),
             },
             "incoming:50520:101",
         ),
         (
             include_bytes!("../fixtures/pulse-status-read.en.json"),
             DedupKey::Status {
-                reference: Some(Id::from("test-00135")),
+                reference: Some(Id::from("test-00135").key()),
                 status: Status::Read,
             },
             r#"status:"test-00135":"READ""#,
@@ -38,7 +38,7 @@ fn dedup_keys_of_the_golden_fixtures() {
         (
             include_bytes!("../fixtures/legacy-status.en.json"),
             DedupKey::LegacyStatus {
-                im_out_message_id: Id::from("test-001"),
+                im_out_message_id: Id::from("test-001").key(),
                 status: Status::Read,
             },
             r#"legacy-status:"test-001":"READ""#,
@@ -46,8 +46,8 @@ fn dedup_keys_of_the_golden_fixtures() {
         (
             include_bytes!("../fixtures/legacy-incoming.en.json"),
             DedupKey::LegacyIncoming {
-                subject_id: Some(Id::Number(864)),
-                id: Id::Number(43407125),
+                subject_id: Some(Id::Number(864).key()),
+                id: Id::Number(43407125).key(),
             },
             "legacy-incoming:864:43407125",
         ),
@@ -75,6 +75,29 @@ fn a_retry_has_the_same_key_and_another_status_does_not() {
 }
 
 #[test]
+fn a_retry_that_sends_an_id_as_a_string_has_the_same_key() {
+    let body = String::from_utf8_lossy(include_bytes!("../fixtures/legacy-incoming.en.json"));
+    assert!(body.contains("43407125"));
+    let first = one(body.as_bytes());
+    let retry = one(body.replace("43407125", "\"43407125\"").as_bytes());
+    assert_eq!(first.as_legacy_incoming().unwrap().id, Id::Number(43407125));
+    assert_eq!(retry.as_legacy_incoming().unwrap().id, Id::from("43407125"));
+    assert_eq!(first.dedup_key(), retry.dedup_key());
+    assert_eq!(first.dedup_key().to_string(), retry.dedup_key().to_string());
+    assert_eq!(
+        retry.dedup_key().to_string(),
+        "legacy-incoming:864:43407125"
+    );
+    // A zero in front makes it another id.
+    let other = one(body.replace("43407125", "\"043407125\"").as_bytes());
+    assert_ne!(first.dedup_key(), other.dedup_key());
+    assert_eq!(
+        other.dedup_key().to_string(),
+        r#"legacy-incoming:864:"043407125""#
+    );
+}
+
+#[test]
 fn status_without_request_id_falls_back_to_message_id() {
     let callback = one(
         br#"{"requestId":null,"messageId":4242,"status":"FAILED","statusAt":"2023-10-31T11:07:56Z",
@@ -83,7 +106,7 @@ fn status_without_request_id_falls_back_to_message_id() {
     assert_eq!(
         callback.dedup_key(),
         DedupKey::Status {
-            reference: Some(Id::Number(4242)),
+            reference: Some(Id::Number(4242).key()),
             status: Status::Failed
         }
     );

@@ -285,7 +285,7 @@ fn template_category_changed() {
     assert_eq!(
         key,
         DedupKey::TemplateCategoryChanged {
-            template_id: Id::Number(123),
+            template_id: Id::Number(123).key(),
             category: TemplateCategory::Marketing,
             timestamp: Some(timestamp),
         }
@@ -360,7 +360,7 @@ fn link_button_clicked() {
     assert_eq!(
         key,
         DedupKey::ShortLinkVisited {
-            out_message_id: Some(Id::Number(5345345)),
+            out_message_id: Some(Id::Number(5345345).key()),
             short_link: s("f42kL"),
             timestamp: Some(timestamp),
         }
@@ -846,7 +846,7 @@ fn template_status_keys() {
     assert_eq!(
         key,
         DedupKey::TemplateStatus {
-            template_id: Some(Id::Number(7)),
+            template_id: Some(Id::Number(7).key()),
             name: "order \"ready\"".into(),
             channel_type: Channel::Whatsapp,
             language: s("en"),

@@ -451,7 +451,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A JSON integer as serde_json reads it into an `i64`; anything else (a fraction, an
-    /// exponent, `-0`, a value beyond `i64`) is left to the serde path.
+    /// exponent, `-0`, a value beyond `i64`) is left to the caller.
     #[inline]
     fn integer(&mut self) -> Option<i64> {
         let negative = self.bytes.get(self.pos) == Some(&b'-');
@@ -894,7 +894,7 @@ impl Field for Id {
                     Some(n) => Id::Number(n),
                     None => {
                         r.rewind(start);
-                        return read_odd_id(r);
+                        read_odd_id(r)?
                     }
                 }
             }
@@ -904,22 +904,24 @@ impl Field for Id {
     }
 }
 
-/// A number id that is not a plain `i64`: too large, or not an integer.
+/// A number id that is not a plain `i64`: an unsigned one above `i64::MAX`, or an error
+/// (past 64 bits, or not an integer).
 #[cold]
 #[inline(never)]
-fn read_odd_id(r: &mut Reader<'_>) -> Option<()> {
+fn read_odd_id(r: &mut Reader<'_>) -> Option<Id> {
     let text = r.skip()?;
-    let number = text.parse::<Number>().ok()?;
-    if number.is_u64() {
-        return r.invalid("id is a number larger than a 64-bit signed integer");
+    if let Ok(n) = text.parse::<u64>() {
+        return Some(Id::Unsigned(n));
     }
-    let integral = !text.contains(['.', 'e', 'E']);
-    if integral {
-        return r.invalid("id is an integer past 64 bits");
+    // Validates the number (a malformed one is a syntax error).
+    text.parse::<Number>().ok()?;
+    // (`-0` is an integer to Rust, a float to serde_json.)
+    if !text.contains(['.', 'e', 'E']) && text.parse::<i64>().is_err() {
+        return r.invalid("an integer id past 64 bits");
     }
     r.invalid(format!(
         "invalid type: floating point, expected {}",
-        Id::EXPECTING
+        <Id as Field>::EXPECTING
     ))
 }
 
