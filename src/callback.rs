@@ -7,13 +7,18 @@ use std::borrow::Cow;
 use serde::de::{DeserializeOwned, Deserializer};
 use serde::{Deserialize, Serialize};
 
+use serde_json::Value;
+
+use crate::enums::EventType;
 use crate::error::{locate, Error};
+use crate::event::{Envelope, Event, ShortLinkVisited, TemplateCategoryChanged, ENVELOPE_KEYS};
 use crate::incoming::IncomingMessage;
 use crate::legacy_incoming::LegacyIncomingMessage;
 use crate::legacy_status::LegacyStatusCallback;
 use crate::object::read::{self, FailureKind, Members, Reader};
 use crate::object::{Placeholder, WireObject};
 use crate::status::StatusCallback;
+use crate::template::{MessageMatcher, MessageMatcherStatus};
 
 /// One callback of any kind edna POSTs.
 ///
@@ -31,6 +36,19 @@ pub enum Callback {
     LegacyIncoming(LegacyIncomingMessage),
     /// A legacy SME delivery status (has `imOutMessageId`/`dlvStatus`).
     LegacyStatus(LegacyStatusCallback),
+    /// An edna Pulse template status: one template (a "message matcher"; has
+    /// `channelType`), as each element of the array edna POSTs.
+    TemplateStatus(MessageMatcher),
+    /// The older form of the template status, `{messageMatcher, subjectIds}`.
+    MessageMatcherStatus(MessageMatcherStatus),
+    /// An event envelope of type `message_matcher.category_changed`: a WhatsApp template
+    /// moved to another category.
+    TemplateCategoryChanged(Event<TemplateCategoryChanged>),
+    /// An event envelope of type `short_link_visited`: a recipient clicked a link button.
+    LinkClicked(Event<ShortLinkVisited>),
+    /// An event envelope of a type this version does not know, kept whole (its payload as
+    /// JSON) and written back unchanged.
+    Event(Event<Value>),
 }
 
 /// Which kind a [`Callback`] is.
@@ -45,16 +63,33 @@ pub enum CallbackKind {
     LegacyIncoming,
     /// [`Callback::LegacyStatus`].
     LegacyStatus,
+    /// [`Callback::TemplateStatus`].
+    TemplateStatus,
+    /// [`Callback::MessageMatcherStatus`].
+    MessageMatcherStatus,
+    /// [`Callback::TemplateCategoryChanged`].
+    TemplateCategoryChanged,
+    /// [`Callback::LinkClicked`].
+    LinkClicked,
+    /// [`Callback::Event`]: an event type this version does not know.
+    Event,
 }
 
 impl CallbackKind {
-    /// A short name: `incoming`, `status`, `legacy-incoming`, `legacy-status`.
+    /// A short name: `incoming`, `status`, `legacy-incoming`, `legacy-status`,
+    /// `template-status`, `message-matcher-status`, `template-category-changed`,
+    /// `link-clicked`, `event`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Incoming => "incoming",
             Self::Status => "status",
             Self::LegacyIncoming => "legacy-incoming",
             Self::LegacyStatus => "legacy-status",
+            Self::TemplateStatus => "template-status",
+            Self::MessageMatcherStatus => "message-matcher-status",
+            Self::TemplateCategoryChanged => "template-category-changed",
+            Self::LinkClicked => "link-clicked",
+            Self::Event => "event",
         }
     }
 }
@@ -73,6 +108,11 @@ impl Callback {
             Self::Status(_) => CallbackKind::Status,
             Self::LegacyIncoming(_) => CallbackKind::LegacyIncoming,
             Self::LegacyStatus(_) => CallbackKind::LegacyStatus,
+            Self::TemplateStatus(_) => CallbackKind::TemplateStatus,
+            Self::MessageMatcherStatus(_) => CallbackKind::MessageMatcherStatus,
+            Self::TemplateCategoryChanged(_) => CallbackKind::TemplateCategoryChanged,
+            Self::LinkClicked(_) => CallbackKind::LinkClicked,
+            Self::Event(_) => CallbackKind::Event,
         }
     }
 
@@ -107,6 +147,15 @@ impl Callback {
             _ => None,
         }
     }
+
+    /// The template of a template status, in either form.
+    pub fn as_template(&self) -> Option<&MessageMatcher> {
+        match self {
+            Self::TemplateStatus(t) => Some(t),
+            Self::MessageMatcherStatus(s) => Some(&s.message_matcher),
+            _ => None,
+        }
+    }
 }
 
 impl Serialize for Callback {
@@ -116,6 +165,11 @@ impl Serialize for Callback {
             Self::Status(s) => s.serialize(serializer),
             Self::LegacyIncoming(m) => m.serialize(serializer),
             Self::LegacyStatus(s) => s.serialize(serializer),
+            Self::TemplateStatus(t) => t.serialize(serializer),
+            Self::MessageMatcherStatus(s) => s.serialize(serializer),
+            Self::TemplateCategoryChanged(e) => e.serialize(serializer),
+            Self::LinkClicked(e) => e.serialize(serializer),
+            Self::Event(e) => e.serialize(serializer),
         }
     }
 }
@@ -141,6 +195,36 @@ impl From<LegacyIncomingMessage> for Callback {
 impl From<LegacyStatusCallback> for Callback {
     fn from(value: LegacyStatusCallback) -> Self {
         Self::LegacyStatus(value)
+    }
+}
+
+impl From<MessageMatcher> for Callback {
+    fn from(value: MessageMatcher) -> Self {
+        Self::TemplateStatus(value)
+    }
+}
+
+impl From<MessageMatcherStatus> for Callback {
+    fn from(value: MessageMatcherStatus) -> Self {
+        Self::MessageMatcherStatus(value)
+    }
+}
+
+impl From<Event<TemplateCategoryChanged>> for Callback {
+    fn from(value: Event<TemplateCategoryChanged>) -> Self {
+        Self::TemplateCategoryChanged(value)
+    }
+}
+
+impl From<Event<ShortLinkVisited>> for Callback {
+    fn from(value: Event<ShortLinkVisited>) -> Self {
+        Self::LinkClicked(value)
+    }
+}
+
+impl From<Event<Value>> for Callback {
+    fn from(value: Event<Value>) -> Self {
+        Self::Event(value)
     }
 }
 
@@ -190,6 +274,25 @@ const RULES: &[Rule] = &[
         markers: &["imOutMessageId", "dlvStatus", "dlvStatusAt"],
     },
     Rule {
+        kind: CallbackKind::TemplateStatus,
+        name: "a template status",
+        keys: MessageMatcher::KEYS,
+        // Not `channelType`: statuses have been seen carrying it.
+        markers: &["updatedAt"],
+    },
+    Rule {
+        kind: CallbackKind::MessageMatcherStatus,
+        name: "a template status object",
+        keys: MessageMatcherStatus::KEYS,
+        markers: &["messageMatcher"],
+    },
+    Rule {
+        kind: CallbackKind::Event,
+        name: "an event",
+        keys: ENVELOPE_KEYS,
+        markers: &["timestamp"],
+    },
+    Rule {
         kind: CallbackKind::LegacyIncoming,
         name: "a legacy incoming message",
         keys: LegacyIncomingMessage::KEYS,
@@ -233,6 +336,7 @@ fn guess(first: &str) -> CallbackKind {
         "id" | "subject" | "subjectId" | "receivedAt" => CallbackKind::Incoming,
         "requestId" => CallbackKind::Status,
         "imOutMessageId" => CallbackKind::LegacyStatus,
+        "payload" | "type" => CallbackKind::Event,
         _ => match says(first) {
             Says::Marker(kind) | Says::Own(kind) => kind,
             Says::Nothing => CallbackKind::Incoming,
@@ -319,6 +423,14 @@ fn placeholder(kind: CallbackKind) -> Callback {
         CallbackKind::Status => Callback::Status(Placeholder::placeholder()),
         CallbackKind::LegacyIncoming => Callback::LegacyIncoming(Placeholder::placeholder()),
         CallbackKind::LegacyStatus => Callback::LegacyStatus(Placeholder::placeholder()),
+        CallbackKind::TemplateStatus => Callback::TemplateStatus(Placeholder::placeholder()),
+        CallbackKind::MessageMatcherStatus => {
+            Callback::MessageMatcherStatus(Placeholder::placeholder())
+        }
+        // Events are put in place once read (see `read_kind`).
+        CallbackKind::TemplateCategoryChanged | CallbackKind::LinkClicked | CallbackKind::Event => {
+            Callback::Event(Placeholder::placeholder())
+        }
     }
 }
 
@@ -333,17 +445,52 @@ fn read_kind<'a>(
     give_up_on: fn(&str) -> bool,
     members: &mut Members,
 ) -> Option<()> {
+    if is_event(kind) {
+        let event = read_event(r, first, give_up_on, members)?;
+        place.push(event);
+        return Some(());
+    }
     place.resize_with(place.len() + 1, || placeholder(kind));
     let read = match place.last_mut()? {
         Callback::Incoming(m) => m.read_members(0, first, give_up_on, r, members),
         Callback::Status(s) => s.read_members(0, first, give_up_on, r, members),
         Callback::LegacyIncoming(m) => m.read_members(0, first, give_up_on, r, members),
         Callback::LegacyStatus(s) => s.read_members(0, first, give_up_on, r, members),
+        Callback::TemplateStatus(t) => t.read_members(0, first, give_up_on, r, members),
+        Callback::MessageMatcherStatus(s) => s.read_members(0, first, give_up_on, r, members),
+        Callback::TemplateCategoryChanged(_) | Callback::LinkClicked(_) | Callback::Event(_) => {
+            None
+        }
     };
     if read.is_none() {
         place.pop();
     }
     read
+}
+
+fn is_event(kind: CallbackKind) -> bool {
+    matches!(
+        kind,
+        CallbackKind::TemplateCategoryChanged | CallbackKind::LinkClicked | CallbackKind::Event
+    )
+}
+
+/// Reads an event envelope, then its payload as the type its `type` names.
+#[inline(never)]
+fn read_event<'a>(
+    r: &mut Reader<'a>,
+    first: Option<Cow<'a, str>>,
+    give_up_on: fn(&str) -> bool,
+    members: &mut Members,
+) -> Option<Callback> {
+    let envelope = Envelope::read(r, first, give_up_on, members)?;
+    Some(match envelope.event_type {
+        EventType::TemplateCategoryChanged => {
+            Callback::TemplateCategoryChanged(envelope.with_payload(r)?)
+        }
+        EventType::ShortLinkVisited => Callback::LinkClicked(envelope.with_payload(r)?),
+        _ => Callback::Event(envelope.with_payload(r)?),
+    })
 }
 
 /// Records that the value ahead is no callback object; always `None`.

@@ -37,7 +37,7 @@ pub use enums::{
     TemplateType,
 };
 pub use error::Error;
-pub use event::{ShortLinkVisited, TemplateCategoryChanged};
+pub use event::{Event, ShortLinkVisited, TemplateCategoryChanged};
 pub use flow::FlowReply;
 pub use incoming::IncomingMessage;
 pub use legacy_incoming::LegacyIncomingMessage;

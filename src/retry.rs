@@ -181,6 +181,11 @@ impl Callback {
                 im_out_message_id: s.im_out_message_id.key(),
                 status: s.dlv_status.clone(),
             },
+            Self::TemplateStatus(t) => t.dedup_key(),
+            Self::MessageMatcherStatus(s) => s.dedup_key(),
+            Self::TemplateCategoryChanged(e) => e.dedup_key(),
+            Self::LinkClicked(e) => e.dedup_key(),
+            Self::Event(e) => e.dedup_key(),
         }
     }
 }

@@ -68,7 +68,10 @@ wire_object! {
         /// When the template was created.
         opt created_at: Option<Timestamp> = "createdAt",
         /// When it was last changed: the time of this status change.
-        opt updated_at: Option<Timestamp> = "updatedAt",
+        ///
+        /// Required: it is the key that tells a template status from other callbacks
+        /// (see the README's "Callback kinds"); `null` reads as `None`.
+        req updated_at: Option<Timestamp> = "updatedAt",
     }
 }
 

@@ -686,8 +686,12 @@ fn a_field_added_to_any_object_of_any_golden_fixture_is_kept() {
     }
     // 15 callbacks; subscriber, userInfo and messageContent of the 12 incoming ones (36);
     // items[0] (2), product (2), order and order.products[0] (4), referral (2) and
-    // paymentData (1) where the examples have them.
-    assert_eq!(objects, 62);
+    // paymentData (1) where the examples have them (62); and the seven bodies of edna's
+    // other webhooks (24): a status and its paymentData (2); the template array's element,
+    // content, attachment, header, header.attachment, footer, keyboard, rows[0] and
+    // buttons[0] (9); the message-matcher body, its template, content, header and footer
+    // (5); two category changes and two link clicks, each an envelope and its payload (8).
+    assert_eq!(objects, 86);
 }
 
 /// `value` written with the keys of every object in reverse alphabetical order.
