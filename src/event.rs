@@ -326,7 +326,10 @@ impl<'a> Envelope<'a> {
     }
 
     /// The whole event, its payload read as `P`.
-    pub(crate) fn with_payload<P: Field + Placeholder>(self, r: &mut Reader<'a>) -> Option<Event<P>> {
+    pub(crate) fn with_payload<P: Field + Placeholder>(
+        self,
+        r: &mut Reader<'a>,
+    ) -> Option<Event<P>> {
         r.rewind(self.payload);
         let mut payload = P::placeholder();
         Field::read(&mut payload, r).or_else(|| r.at_key("payload"))?;

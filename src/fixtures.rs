@@ -178,6 +178,76 @@ pub const PULSE_INCOMING_TEXT_EN: &str = include_str!("../fixtures/pulse-incomin
 /// edna Pulse page "Получение сообщений" (Russian), example 1: a received text message.
 pub const PULSE_INCOMING_TEXT_RU: &str = include_str!("../fixtures/pulse-incoming-text.ru.json");
 
+/// Golden fixture `fixtures/pulse-link-button-clicked.json`.
+///
+/// edna Pulse page "Webhook: link button clicked" (current): a `short_link_visited` event with `requestId`; `shortLink` is the code.
+pub const PULSE_LINK_BUTTON_CLICKED: &str =
+    include_str!("../fixtures/pulse-link-button-clicked.json");
+
+/// Golden fixture `fixtures/pulse-link-button-clicked.older.json`.
+///
+/// edna Pulse page "Webhook: link button clicked" (older): a `short_link_visited` event without `requestId`; `shortLink` is a full URL.
+pub const PULSE_LINK_BUTTON_CLICKED_OLDER: &str =
+    include_str!("../fixtures/pulse-link-button-clicked.older.json");
+
+/// Golden fixture `fixtures/pulse-status-delivered-message-id.json`.
+///
+/// edna Pulse page "Webhook: message statuses" (newer): status `DELIVERED` with a numeric `messageId` and `paymentData.type`.
+pub const PULSE_STATUS_DELIVERED_MESSAGE_ID: &str =
+    include_str!("../fixtures/pulse-status-delivered-message-id.json");
+
+/// Golden fixture `fixtures/pulse-template-category-changed.json`.
+///
+/// edna Pulse page "Webhook: template category changed" (current): a `message_matcher.category_changed` event, `timestamp` with 9 fractional digits.
+pub const PULSE_TEMPLATE_CATEGORY_CHANGED: &str =
+    include_str!("../fixtures/pulse-template-category-changed.json");
+
+/// Golden fixture `fixtures/pulse-template-category-changed.older.json`.
+///
+/// edna Pulse page "Webhook: template category changed" (older): the same event without `version`.
+pub const PULSE_TEMPLATE_CATEGORY_CHANGED_OLDER: &str =
+    include_str!("../fixtures/pulse-template-category-changed.older.json");
+
+/// Golden fixture `fixtures/pulse-template-status.array.json`.
+///
+/// edna Pulse page "Webhook: template statuses" (current): a JSON array of one template, values as schema placeholders.
+pub const PULSE_TEMPLATE_STATUS_ARRAY: &str =
+    include_str!("../fixtures/pulse-template-status.array.json");
+
+/// Golden fixture `fixtures/pulse-template-status.message-matcher.json`.
+///
+/// edna Pulse page "Webhook: template statuses" (older): one object `{messageMatcher, subjectIds}`.
+pub const PULSE_TEMPLATE_STATUS_MESSAGE_MATCHER: &str =
+    include_str!("../fixtures/pulse-template-status.message-matcher.json");
+
+/// Edge-case fixture `fixtures/edge/event-unknown-type.json`.
+///
+/// Edge case: an event envelope of a type the crate does not know, kept whole.
+pub const EDGE_EVENT_UNKNOWN_TYPE: &str = include_str!("../fixtures/edge/event-unknown-type.json");
+
+/// Edge-case fixture `fixtures/edge/mixed-all-webhooks.json`.
+///
+/// Edge case: one array holding every webhook kind edna can send to one URL, in order.
+pub const EDGE_MIXED_ALL_WEBHOOKS: &str = include_str!("../fixtures/edge/mixed-all-webhooks.json");
+
+/// Edge-case fixture `fixtures/edge/template-status-empty-keyboard.json`.
+///
+/// Edge case: a template status without buttons, with the empty keyboard edna sends.
+pub const EDGE_TEMPLATE_STATUS_EMPTY_KEYBOARD: &str =
+    include_str!("../fixtures/edge/template-status-empty-keyboard.json");
+
+/// Edge-case fixture `fixtures/edge/template-status-message-matcher-unknown-fields.json`.
+///
+/// Edge case: the older template status object with fields the crate does not know, kept.
+pub const EDGE_TEMPLATE_STATUS_MESSAGE_MATCHER_UNKNOWN_FIELDS: &str =
+    include_str!("../fixtures/edge/template-status-message-matcher-unknown-fields.json");
+
+/// Edge-case fixture `fixtures/edge/template-status-unknown-values.json`.
+///
+/// Edge case: a template status with a status, category and button type the crate does not know, kept.
+pub const EDGE_TEMPLATE_STATUS_UNKNOWN_VALUES: &str =
+    include_str!("../fixtures/edge/template-status-unknown-values.json");
+
 /// Golden fixture `fixtures/pulse-status-read.en.json`.
 ///
 /// edna Pulse page "Receiving Message Statuses" (English), example 1: status `READ` with
@@ -367,7 +437,7 @@ pub const EDGE_BAD_SUBSCRIBER_NOT_OBJECT: &str =
 
 /// Edge-case fixture that must be refused `fixtures/edge/bad-unknown-kind.json`.
 ///
-/// An object with none of the keys that mark a callback kind: refused.
+/// An object whose `timestamp` marks an event envelope, without the envelope's `type`: refused.
 pub const EDGE_BAD_UNKNOWN_KIND: &str = include_str!("../fixtures/edge/bad-unknown-kind.json");
 
 /// Edge-case fixture `fixtures/edge/empty-array.json`.
@@ -875,7 +945,7 @@ pub const ALL: &[Fixture] = &[
         body: EDGE_BAD_UNKNOWN_KIND,
         kinds: &[],
         refused: true,
-        source: "Edge case: an object with none of the keys that mark a callback kind: refused.",
+        source: "Edge case: an object whose `timestamp` marks an event envelope, without its `type`: refused.",
     },
     Fixture {
         name: "edge/empty-array.json",
@@ -1077,5 +1147,89 @@ pub const ALL: &[Fixture] = &[
         kinds: &[CallbackKind::Status],
         refused: false,
         source: "Edge case: an unknown status, error code, conversation type and payment type; `requestId` `null` with a `messageId`.",
+    },
+    Fixture {
+        name: "pulse-link-button-clicked.json",
+        body: PULSE_LINK_BUTTON_CLICKED,
+        kinds: &[CallbackKind::LinkClicked],
+        refused: false,
+        source: "edna Pulse page \"Webhook: link button clicked\" (current): a `short_link_visited` event with `requestId`; `shortLink` is the code.",
+    },
+    Fixture {
+        name: "pulse-link-button-clicked.older.json",
+        body: PULSE_LINK_BUTTON_CLICKED_OLDER,
+        kinds: &[CallbackKind::LinkClicked],
+        refused: false,
+        source: "edna Pulse page \"Webhook: link button clicked\" (older): a `short_link_visited` event without `requestId`; `shortLink` is a full URL.",
+    },
+    Fixture {
+        name: "pulse-status-delivered-message-id.json",
+        body: PULSE_STATUS_DELIVERED_MESSAGE_ID,
+        kinds: &[CallbackKind::Status],
+        refused: false,
+        source: "edna Pulse page \"Webhook: message statuses\" (newer): status `DELIVERED` with a numeric `messageId` and `paymentData.type`.",
+    },
+    Fixture {
+        name: "pulse-template-category-changed.json",
+        body: PULSE_TEMPLATE_CATEGORY_CHANGED,
+        kinds: &[CallbackKind::TemplateCategoryChanged],
+        refused: false,
+        source: "edna Pulse page \"Webhook: template category changed\" (current): a `message_matcher.category_changed` event, `timestamp` with 9 fractional digits.",
+    },
+    Fixture {
+        name: "pulse-template-category-changed.older.json",
+        body: PULSE_TEMPLATE_CATEGORY_CHANGED_OLDER,
+        kinds: &[CallbackKind::TemplateCategoryChanged],
+        refused: false,
+        source: "edna Pulse page \"Webhook: template category changed\" (older): the same event without `version`.",
+    },
+    Fixture {
+        name: "pulse-template-status.array.json",
+        body: PULSE_TEMPLATE_STATUS_ARRAY,
+        kinds: &[CallbackKind::TemplateStatus],
+        refused: false,
+        source: "edna Pulse page \"Webhook: template statuses\" (current): a JSON array of one template, values as schema placeholders.",
+    },
+    Fixture {
+        name: "pulse-template-status.message-matcher.json",
+        body: PULSE_TEMPLATE_STATUS_MESSAGE_MATCHER,
+        kinds: &[CallbackKind::MessageMatcherStatus],
+        refused: false,
+        source: "edna Pulse page \"Webhook: template statuses\" (older): one object `{messageMatcher, subjectIds}`.",
+    },
+    Fixture {
+        name: "edge/event-unknown-type.json",
+        body: EDGE_EVENT_UNKNOWN_TYPE,
+        kinds: &[CallbackKind::Event],
+        refused: false,
+        source: "Edge case: an event envelope of a type the crate does not know, kept whole.",
+    },
+    Fixture {
+        name: "edge/mixed-all-webhooks.json",
+        body: EDGE_MIXED_ALL_WEBHOOKS,
+        kinds: &[CallbackKind::Status, CallbackKind::LinkClicked, CallbackKind::TemplateStatus, CallbackKind::Incoming, CallbackKind::LegacyStatus, CallbackKind::LegacyIncoming, CallbackKind::TemplateCategoryChanged, CallbackKind::Event, CallbackKind::MessageMatcherStatus],
+        refused: false,
+        source: "Edge case: one array holding every webhook kind edna can send to one URL, in order.",
+    },
+    Fixture {
+        name: "edge/template-status-empty-keyboard.json",
+        body: EDGE_TEMPLATE_STATUS_EMPTY_KEYBOARD,
+        kinds: &[CallbackKind::TemplateStatus],
+        refused: false,
+        source: "Edge case: a template status without buttons, with the empty keyboard edna sends.",
+    },
+    Fixture {
+        name: "edge/template-status-message-matcher-unknown-fields.json",
+        body: EDGE_TEMPLATE_STATUS_MESSAGE_MATCHER_UNKNOWN_FIELDS,
+        kinds: &[CallbackKind::MessageMatcherStatus],
+        refused: false,
+        source: "Edge case: the older template status object with fields the crate does not know, kept.",
+    },
+    Fixture {
+        name: "edge/template-status-unknown-values.json",
+        body: EDGE_TEMPLATE_STATUS_UNKNOWN_VALUES,
+        kinds: &[CallbackKind::TemplateStatus, CallbackKind::TemplateStatus],
+        refused: false,
+        source: "Edge case: a template status with a status, category and button type the crate does not know, kept.",
     },
 ];

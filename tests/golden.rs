@@ -14,7 +14,7 @@ use edna_callbacks::{
 use serde_json::{json, Map, Value};
 use time::macros::{datetime, offset};
 
-const GOLDEN: [&str; 15] = [
+const GOLDEN: [&str; 22] = [
     "legacy-incoming.en.json",
     "legacy-status.en.json",
     "pulse-incoming-flow-form.ru.json",
@@ -29,7 +29,14 @@ const GOLDEN: [&str; 15] = [
     "pulse-incoming-referral.ru.json",
     "pulse-incoming-text.en.json",
     "pulse-incoming-text.ru.json",
+    "pulse-link-button-clicked.json",
+    "pulse-link-button-clicked.older.json",
+    "pulse-status-delivered-message-id.json",
     "pulse-status-read.en.json",
+    "pulse-template-category-changed.json",
+    "pulse-template-category-changed.older.json",
+    "pulse-template-status.array.json",
+    "pulse-template-status.message-matcher.json",
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -143,7 +150,7 @@ fn golden_incoming(name: &str) -> IncomingMessage {
 // The set of golden files.
 
 #[test]
-fn the_golden_folder_holds_exactly_the_15_examples() {
+fn the_golden_folder_holds_exactly_the_22_examples() {
     assert_eq!(json_files(""), GOLDEN);
 }
 
@@ -156,9 +163,14 @@ fn every_golden_fixture_parses_and_writes_back_unchanged() {
     }
     let count = |kind| kinds.iter().filter(|(_, k)| *k == kind).count();
     assert_eq!(count(CallbackKind::Incoming), 12);
-    assert_eq!(count(CallbackKind::Status), 1);
+    assert_eq!(count(CallbackKind::Status), 2);
     assert_eq!(count(CallbackKind::LegacyIncoming), 1);
     assert_eq!(count(CallbackKind::LegacyStatus), 1);
+    assert_eq!(count(CallbackKind::TemplateStatus), 1);
+    assert_eq!(count(CallbackKind::MessageMatcherStatus), 1);
+    assert_eq!(count(CallbackKind::TemplateCategoryChanged), 2);
+    assert_eq!(count(CallbackKind::LinkClicked), 2);
+    assert_eq!(count(CallbackKind::Event), 0);
 }
 
 #[test]
@@ -177,6 +189,20 @@ fn no_golden_fixture_has_a_field_the_crate_does_not_model() {
                 Callback::Status(st) => assert!(st.extra.is_empty(), "{name}"),
                 Callback::LegacyIncoming(m) => assert!(m.extra.is_empty(), "{name}"),
                 Callback::LegacyStatus(st) => assert!(st.extra.is_empty(), "{name}"),
+                Callback::TemplateStatus(t) => {
+                    assert!(t.extra.is_empty(), "{name}");
+                    assert!(t.content.as_ref().unwrap().extra.is_empty(), "{name}");
+                }
+                Callback::MessageMatcherStatus(m) => {
+                    assert!(m.extra.is_empty(), "{name}");
+                    assert!(m.message_matcher.extra.is_empty(), "{name}");
+                }
+                Callback::TemplateCategoryChanged(e) => {
+                    assert!(e.extra.is_empty() && e.payload.extra.is_empty(), "{name}")
+                }
+                Callback::LinkClicked(e) => {
+                    assert!(e.extra.is_empty() && e.payload.extra.is_empty(), "{name}")
+                }
                 other => panic!("{name}: unexpected kind {:?}", other.kind()),
             }
         }

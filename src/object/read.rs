@@ -82,7 +82,6 @@ pub(crate) struct Mark {
     depth: usize,
 }
 
-
 impl<'a> Reader<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         Self {
