@@ -24,7 +24,7 @@ fn json_files(root: &Path, dir: &Path, out: &mut BTreeSet<String>) {
 }
 
 fn fixtures_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures")
 }
 
 #[test]

@@ -1248,7 +1248,7 @@ fn read_dir(dir: &Path, ext: Option<&str>, out: &mut Vec<(String, Vec<u8>)>) {
 
 /// Every fixture: the golden ones, the edge cases, and the fuzzer's regressions.
 static FIXTURES: LazyLock<Vec<Fixture>> = LazyLock::new(|| {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();
     read_dir(&root.join("fixtures"), Some("json"), &mut files);
     read_dir(&root.join("fixtures/edge"), Some("json"), &mut files);

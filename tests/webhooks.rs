@@ -224,25 +224,45 @@ fn template_status_message_matcher() {
 #[test]
 fn a_template_without_required_fields_is_refused_naming_the_field() {
     for (body, field) in [
-        (r#"{"channelType":"SMS","status":"APPROVED"}"#, "name"),
-        (r#"{"name":"n","status":"APPROVED"}"#, "channelType"),
-        (r#"{"name":"n","channelType":"SMS"}"#, "status"),
+        (
+            r#"{"channelType":"SMS","status":"APPROVED","updatedAt":null}"#,
+            "name",
+        ),
+        (
+            r#"{"name":"n","status":"APPROVED","updatedAt":null}"#,
+            "channelType",
+        ),
+        (
+            r#"{"name":"n","channelType":"SMS","updatedAt":null}"#,
+            "status",
+        ),
+        (
+            r#"{"name":"n","channelType":"SMS","status":"APPROVED"}"#,
+            "updatedAt",
+        ),
     ] {
+        // serde_json's own reading gives the crate's error as its text...
         let err = serde_json::from_str::<MessageMatcher>(body).unwrap_err();
         assert_eq!(
             err.to_string(),
-            format!("missing field `{field}` at line 1 column {}", body.len())
+            format!("invalid `{field}`: missing field `{field}`")
         );
+        // ...and `parse_as` gives it typed.
+        let err = edna_callbacks::parse_as::<MessageMatcher>(body.as_bytes()).unwrap_err();
+        assert_eq!(err.path(), field);
+        assert_eq!(err.message(), format!("missing field `{field}`"));
     }
     let err = serde_json::from_str::<MessageMatcherStatus>(r#"{"subjectIds":[1]}"#).unwrap_err();
     assert!(
         err.to_string()
-            .starts_with("missing field `messageMatcher`"),
+            .starts_with("invalid `messageMatcher`: missing field `messageMatcher`"),
         "{err}"
     );
-    // The smallest template status: the three required fields.
-    let t: MessageMatcher =
-        serde_json::from_str(r#"{"name":"n","channelType":"VIBER","status":"PAUSED"}"#).unwrap();
+    // The smallest template status: the four required fields (`updatedAt` may be null).
+    let t: MessageMatcher = serde_json::from_str(
+        r#"{"name":"n","channelType":"VIBER","status":"PAUSED","updatedAt":null}"#,
+    )
+    .unwrap();
     assert_eq!(
         t,
         MessageMatcher::new("n", Channel::Viber, TemplateStatus::Paused)
@@ -329,7 +349,7 @@ fn template_category_changed_needs_id_and_category() {
         let err = serde_json::from_str::<TemplateCategoryChanged>(body).unwrap_err();
         assert!(
             err.to_string()
-                .starts_with(&format!("missing field `{field}`")),
+                .starts_with(&format!("invalid `{field}`: missing field `{field}`")),
             "{err}"
         );
     }
@@ -643,14 +663,17 @@ fn a_duplicate_key_in_a_template_is_refused() {
     let body = r#"{"name":"a","channelType":"SMS","status":"APPROVED","status":"REJECTED"}"#;
     let err = serde_json::from_str::<MessageMatcher>(body).unwrap_err();
     assert!(
-        err.to_string().starts_with("duplicate field `status`"),
+        err.to_string()
+            .starts_with("invalid `status`: duplicate field `status`"),
         "{err}"
     );
     let body = r#"{"name":"a","channelType":"SMS","status":"APPROVED",
         "content":{"keyboard":{"rows":[{"buttons":[{"text":"a","text":"b"}]}]}}}"#;
     let err = serde_json::from_str::<MessageMatcher>(body).unwrap_err();
     assert!(
-        err.to_string().starts_with("duplicate field `text`"),
+        err.to_string().starts_with(
+            "invalid `content.keyboard.rows[0].buttons[0].text`: duplicate field `text`"
+        ),
         "{err}"
     );
 }
@@ -936,7 +959,7 @@ fn event_keys_tell_retries_from_new_events() {
 
 #[test]
 fn template_values_are_read_in_any_case_and_written_in_pulse_case() {
-    let body = r#"{"name":"n","channelType":"whatsapp","status":"approved","category":"Utility",
+    let body = r#"{"name":"n","channelType":"whatsapp","status":"approved","category":"Utility","updatedAt":null,
         "type":"user","contentType":"text","content":{"header":{"headerType":"image"},
         "keyboard":{"rows":[{"buttons":[{"buttonType":"quick_reply"}]}]}}}"#;
     let t: MessageMatcher = serde_json::from_str(body).unwrap();

@@ -56,7 +56,7 @@ pub fn scan(body: &[u8]) -> bool {
 /// Every `fixtures/*.json`, sorted by name, each with its direct typed parse. Panics (this
 /// is a benchmark) when a fixture does not parse.
 pub fn fixtures() -> Vec<Fixture> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("fixtures directory")
         .map(|e| e.expect("directory entry").path())

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 /// The crate's `fixtures/` folder.
 pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures")
 }
 
 /// The bytes of `fixtures/<name>` (`name` may be `edge/<file>`).
