@@ -218,6 +218,28 @@ fn main() {
     );
     println!();
     let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
+    // The 15 golden bodies of 0.1.0 (edna's four pages), and the 7 of edna's other
+    // webhook pages added with issue #9.
+    let added = |name: &str| {
+        ["pulse-template-", "pulse-link-", "pulse-status-delivered-"]
+            .iter()
+            .any(|p| name.starts_with(p))
+    };
+    let of = |new: bool| {
+        geomean(
+            fixtures
+                .iter()
+                .zip(&medians)
+                .filter(|(f, _)| added(&f.name) == new)
+                .map(|(_, m)| m[BODY] / m[SCAN]),
+        )
+    };
+    let (old_scan, new_scan) = (of(false), of(true));
+    println!(
+        "target parse_body/IgnoredAny <= 1.70 on the 15 golden bodies of 0.1.0: {old_scan:.2}  {}",
+        verdict(old_scan <= 1.70)
+    );
+    println!("parse_body/IgnoredAny on the 7 bodies of edna's other webhooks:      {new_scan:.2}");
     println!("typed/IgnoredAny (direct typed parse / scan), geomean: {typed_scan:.2}");
     println!("Value/typed (Value / direct typed parse), geomean:     {value_typed:.2}");
     println!(

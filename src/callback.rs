@@ -236,11 +236,13 @@ impl From<Event<Value>> for Callback {
 // 1. A body with the markers of exactly one kind is of that kind, whatever else it has
 //    and whatever the order of its keys (every other key is kept in `extra`).
 // 2. A body with the markers of two kinds is refused (`UnknownCallback`, naming them).
-// 3. A body with no marker is read as the one kind whose *own* keys (documented by that
-//    kind alone) it carries: for a legacy incoming message, which has no marker (the keys
-//    it requires, `id` and `receivedAt`, are the Pulse incoming message's too), that is
-//    how it is told; for any other kind the read fails on its missing marker, naming it.
-//    With own keys of no kind, or of several, it is refused, naming every kind's markers.
+// 3. A body with no marker is refused. To say what it lacks, it is read as the one kind
+//    whose *own* keys (documented by that kind alone) it carries, which fails on the
+//    missing marker and names it (`{"requestId":…,"status":…}` lacks `statusAt`); with own
+//    keys of no kind, or of several, the error names every kind's markers.
+//
+// Every kind has a marker, so no body is ever read as a kind because of a key that kind
+// does not require.
 
 /// How one kind is told: see the rule above.
 struct Rule {
@@ -296,7 +298,7 @@ const RULES: &[Rule] = &[
         kind: CallbackKind::LegacyIncoming,
         name: "a legacy incoming message",
         keys: LegacyIncomingMessage::KEYS,
-        markers: &[],
+        markers: &["imType"],
     },
 ];
 
@@ -402,7 +404,7 @@ fn decide(r: &mut Reader<'_>) -> Option<CallbackKind> {
 fn no_kind_message() -> String {
     let mut message = String::from("it has none of the keys that mark a callback (");
     let mut first = true;
-    for rule in RULES.iter().filter(|rule| !rule.markers.is_empty()) {
+    for rule in RULES {
         if !first {
             message.push_str("; ");
         }
@@ -411,7 +413,7 @@ fn no_kind_message() -> String {
         message.push_str(" for ");
         message.push_str(rule.name);
     }
-    message.push_str("), nor the keys of a legacy incoming message (such as imType)");
+    message.push(')');
     message
 }
 
@@ -530,25 +532,53 @@ fn read_callback(r: &mut Reader<'_>, place: &mut Vec<Callback>) -> Option<()> {
     if read_kind(r, place, kind, Some(first), of_another_kind, &mut members).is_some() {
         return Some(());
     }
-    read_callback_again(r, place, start)
+    read_callback_again(r, place, start, kind)
 }
 
-/// [`read_callback`] once the guess was wrong, or the read failed.
+/// [`read_callback`] once the guess was wrong, or the read failed: a second guess, from
+/// the first key that says another kind (a legacy incoming message or a template status
+/// starts with `id`, which the first guess reads as a Pulse incoming message), then the
+/// whole rule.
 #[cold]
 #[inline(never)]
 fn read_callback_again(
     r: &mut Reader<'_>,
     place: &mut Vec<Callback>,
     start: read::Mark,
+    tried: CallbackKind,
 ) -> Option<()> {
     if r.failure_kind() == Some(FailureKind::TooDeep) {
         return None;
+    }
+    r.rewind(start);
+    if let Some(kind) = next_guess(r, tried) {
+        r.rewind(start);
+        let mut members = r.open_object("an edna callback object")?;
+        if read_kind(r, place, kind, None, of_another_kind, &mut members).is_some() {
+            return Some(());
+        }
+        if r.failure_kind() == Some(FailureKind::TooDeep) {
+            return None;
+        }
     }
     r.rewind(start);
     let kind = decide(r)?;
     r.rewind(start);
     let mut members = r.open_object("an edna callback object")?;
     read_kind(r, place, kind, None, read::never, &mut members)
+}
+
+/// The kind the first key of another kind than `tried` says, if one does.
+fn next_guess(r: &mut Reader<'_>, tried: CallbackKind) -> Option<CallbackKind> {
+    let mut members = r.open_object("an edna callback object")?;
+    while let Some(key) = r.next_key(&mut members)? {
+        match says(&key) {
+            Says::Marker(kind) | Says::Own(kind) if kind != tried => return Some(kind),
+            _ => {}
+        }
+        r.skip()?;
+    }
+    None
 }
 
 /// Reads a whole body into `callbacks`: one object, or an array of them.

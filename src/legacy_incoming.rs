@@ -32,7 +32,11 @@ wire_object! {
         /// When edna received the message (`2021-10-20T08:42:51.354+0000`).
         req received_at: Timestamp = "receivedAt",
         /// The channel (written in lower case, `whatsapp`).
-        opt im_type: Option<Channel> = "imType" => Lower,
+        ///
+        /// Required: edna's page marks only `attachmentName` optional, and `imType` is the
+        /// key that tells a legacy incoming message from the other callbacks (see the
+        /// README's "Callback kinds"); `null` reads as `None`.
+        req im_type: Option<Channel> = "imType" => Lower,
         /// The content type (written in lower case, `text`).
         opt content_type: Option<ContentType> = "contentType" => Lower,
         /// The message text.

@@ -24,6 +24,7 @@ pub mod serde_as;
 mod status;
 mod template;
 mod timestamp;
+mod view;
 
 pub use auth::WebhookKey;
 pub use callback::{parse_as, parse_body, parse_body_each, Callback, CallbackKind};
@@ -50,6 +51,7 @@ pub use template::{
     TemplateAttachment, TemplateContent, TemplateFooter, TemplateHeader,
 };
 pub use timestamp::{Timestamp, TimestampError};
+pub use view::{Delivery, Party, PartyField};
 
 /// The [`time`](https://docs.rs/time/0.3) crate (0.3) this crate's [`Timestamp`] is built
 /// on, so that `edna_callbacks::time::OffsetDateTime` can be named without a dependency of

@@ -214,30 +214,22 @@ macro_rules! wire_object {
             const KEYS: &'static [&'static str] = &[$($key),*];
             const EXPECTING: &'static str = concat!("an object (", stringify!($name), ")");
 
-            #[inline]
             fn accept(
                 &mut self,
                 seen: &mut u64,
                 key: &str,
                 r: &mut $crate::object::read::Reader<'_>,
             ) -> Option<bool> {
-                match key {
-                    $( $key => {
-                        $crate::object::read::first_time(
-                            r,
-                            seen,
-                            const { $crate::object::bit(<$name as $crate::object::WireObject>::KEYS, $key) },
-                            $key,
-                        )
-                        .and_then(|()| $crate::object::read::Field::read(&mut self.$field, r))
-                        .or_else(|| r.at_key($key))?;
+                match <Self as $crate::object::WireObject>::KEYS.iter().position(|k| *k == key) {
+                    Some(i) => {
+                        self.read_field(i, seen, r)?;
                         Some(true)
-                    } )*
-                    _ => Some(false),
+                    }
+                    None => Some(false),
                 }
             }
 
-            #[inline]
+            #[inline(never)]
             fn read_members<'a>(
                 &mut self,
                 mut seen: u64,
@@ -246,23 +238,20 @@ macro_rules! wire_object {
                 r: &mut $crate::object::read::Reader<'a>,
                 members: &mut $crate::object::read::Members,
             ) -> Option<()> {
+                const QUOTED: &[&str] = &[$(concat!("\"", $key, "\"")),*];
                 if let Some(key) = first {
                     $crate::object::read::accept_or_keep(self, &mut seen, key, give_up_on, r)?;
                 }
                 let mut more = r.member_start(members)?;
-                $(
-                    if more && r.key_is(concat!("\"", $key, "\"").as_bytes())? {
-                        $crate::object::read::first_time(
-                            r,
-                            &mut seen,
-                            const { $crate::object::bit(<$name as $crate::object::WireObject>::KEYS, $key) },
-                            $key,
-                        )
-                        .and_then(|()| $crate::object::read::Field::read(&mut self.$field, r))
-                        .or_else(|| r.at_key($key))?;
+                // Members in the documented order: one comparison of the key in place each.
+                let mut i = 0;
+                while more && i < QUOTED.len() {
+                    if r.key_is(QUOTED.get(i)?.as_bytes())? {
+                        self.read_field(i, &mut seen, r)?;
                         more = r.member_start(members)?;
                     }
-                )*
+                    i += 1;
+                }
                 while more {
                     let key = r.key_here()?;
                     $crate::object::read::accept_or_keep(self, &mut seen, key, give_up_on, r)?;
@@ -279,6 +268,37 @@ macro_rules! wire_object {
                 $( wire_object!(@missing $req $name, seen, $key); )*
                 let _ = seen;
                 None
+            }
+        }
+
+        // The bits of `seen`: at most 64 documented fields.
+        const _: () = assert!(<$name as $crate::object::WireObject>::KEYS.len() <= 64);
+
+        impl $name {
+            /// Reads the value of documented field `i` (its key just read), marking it in
+            /// `seen`: the one place each field is read.
+            fn read_field(
+                &mut self,
+                i: usize,
+                seen: &mut u64,
+                r: &mut $crate::object::read::Reader<'_>,
+            ) -> Option<()> {
+                let key = *<Self as $crate::object::WireObject>::KEYS.get(i)?;
+                if $crate::object::read::first_time(r, seen, 1 << i, key).is_none() {
+                    return r.at_key(key);
+                }
+                let mut at = 0usize;
+                let read = 'read: {
+                    $(
+                        if i == at {
+                            break 'read $crate::object::read::Field::read(&mut self.$field, r);
+                        }
+                        at += 1;
+                    )*
+                    let _ = at;
+                    None
+                };
+                read.or_else(|| r.at_key(key))
             }
         }
 

@@ -444,8 +444,9 @@ fn legacy_im_type_and_content_type_are_written_in_lower_case() {
     let written = serde_json::to_value(&parsed).unwrap();
     assert_eq!(written["imType"], "whatsapp");
     assert_eq!(written["contentType"], "text");
-    // Absent is written as null, not as a string.
-    let body = LEGACY_INCOMING.replace(r#""imType":"whatsapp","#, "");
+    // `null` is written as null, not as a string (`imType` itself is required: it tells a
+    // legacy incoming message from the other kinds).
+    let body = LEGACY_INCOMING.replace(r#""imType":"whatsapp","#, r#""imType":null,"#);
     let parsed: LegacyIncomingMessage = parse_as(body.as_bytes()).unwrap();
     assert_eq!(parsed.im_type, None);
     assert_eq!(

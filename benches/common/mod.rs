@@ -9,8 +9,9 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 
 use edna_callbacks::{
-    parse_body, Callback, CallbackKind, IncomingMessage, LegacyIncomingMessage,
-    LegacyStatusCallback, StatusCallback,
+    parse_body, Callback, CallbackKind, Event, IncomingMessage, LegacyIncomingMessage,
+    LegacyStatusCallback, MessageMatcher, MessageMatcherStatus, ShortLinkVisited, StatusCallback,
+    TemplateCategoryChanged,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -99,6 +100,20 @@ pub fn fixtures() -> Vec<Fixture> {
                 (CallbackKind::LegacyStatus, true) => (
                     typed_many::<LegacyStatusCallback>,
                     "Vec<LegacyStatusCallback>",
+                ),
+                (CallbackKind::TemplateStatus, true) => {
+                    (typed_many::<MessageMatcher>, "Vec<MessageMatcher>")
+                }
+                (CallbackKind::MessageMatcherStatus, false) => {
+                    (typed_one::<MessageMatcherStatus>, "MessageMatcherStatus")
+                }
+                (CallbackKind::TemplateCategoryChanged, false) => (
+                    typed_one::<Event<TemplateCategoryChanged>>,
+                    "Event<TemplateCategoryChanged>",
+                ),
+                (CallbackKind::LinkClicked, false) => (
+                    typed_one::<Event<ShortLinkVisited>>,
+                    "Event<ShortLinkVisited>",
                 ),
                 (other, _) => panic!("{name}: no typed parse for {other}"),
             };
