@@ -454,12 +454,14 @@ fn read_kind<'a>(
     }
     place.resize_with(place.len() + 1, || placeholder(kind));
     let read = match place.last_mut()? {
-        Callback::Incoming(m) => m.read_members(0, first, give_up_on, r, members),
-        Callback::Status(s) => s.read_members(0, first, give_up_on, r, members),
-        Callback::LegacyIncoming(m) => m.read_members(0, first, give_up_on, r, members),
-        Callback::LegacyStatus(s) => s.read_members(0, first, give_up_on, r, members),
-        Callback::TemplateStatus(t) => t.read_members(0, first, give_up_on, r, members),
-        Callback::MessageMatcherStatus(s) => s.read_members(0, first, give_up_on, r, members),
+        Callback::Incoming(m) => read::read_members(m, 0, first, give_up_on, r, members),
+        Callback::Status(s) => read::read_members(s, 0, first, give_up_on, r, members),
+        Callback::LegacyIncoming(m) => read::read_members(m, 0, first, give_up_on, r, members),
+        Callback::LegacyStatus(s) => read::read_members(s, 0, first, give_up_on, r, members),
+        Callback::TemplateStatus(t) => read::read_members(t, 0, first, give_up_on, r, members),
+        Callback::MessageMatcherStatus(s) => {
+            read::read_members(s, 0, first, give_up_on, r, members)
+        }
         Callback::TemplateCategoryChanged(_) | Callback::LinkClicked(_) | Callback::Event(_) => {
             None
         }

@@ -45,14 +45,16 @@ macro_rules! open_enum {
                 matches!(self, Self::Unknown(_))
             }
 
-            /// The known value `s` names, ignoring ASCII case.
+            /// Every known value's spelling, in the order of [`KNOWN`](Self::KNOWN).
+            const WIRE: &'static [&'static str] = &[$($wire),+];
+
+            /// The known value `s` names: spelled as documented, else ignoring ASCII case.
             pub(crate) fn known(s: &str) -> Option<Self> {
-                match s {
-                    $( $wire => return Some(Self::$variant), )+
-                    _ => {}
-                }
-                $( if s.eq_ignore_ascii_case($wire) { return Some(Self::$variant); } )+
-                None
+                let at = Self::WIRE
+                    .iter()
+                    .position(|w| *w == s)
+                    .or_else(|| Self::WIRE.iter().position(|w| w.eq_ignore_ascii_case(s)))?;
+                Self::KNOWN.get(at).cloned()
             }
         }
 
@@ -120,7 +122,7 @@ macro_rules! open_enum {
 
         impl $crate::object::read::Field for $name {
             const EXPECTING: &'static str = concat!("a string (", stringify!($name), ")");
-            #[inline]
+            #[inline(never)]
             fn read(slot: &mut Self, r: &mut $crate::object::read::Reader<'_>) -> Option<()> {
                 *slot = match r.expect_string(<Self as $crate::object::read::Field>::EXPECTING)? {
                     std::borrow::Cow::Borrowed(s) => Self::from(s),

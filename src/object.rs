@@ -21,7 +21,7 @@ use serde_json::{Map, Value};
 
 pub(crate) mod read;
 
-use read::{Members, Reader};
+use read::Reader;
 
 /// A value a field holds before the body gave it one. It is never seen: an optional
 /// field's placeholder is its empty value, and a required field that is never given is an
@@ -78,34 +78,28 @@ impl Placeholder for crate::timestamp::Timestamp {
     }
 }
 
-/// An object declared with `wire_object!`.
-pub(crate) trait WireObject: Placeholder {
+/// What the reader needs of an object: an object-safe trait, so that the one loop over
+/// an object's members ([`read::read_members`]) serves every object, and only the reading
+/// of each field is the object's own code.
+pub(crate) trait Fields {
     /// The keys of the documented fields, in order; field `i` has bit `1 << i`.
-    const KEYS: &'static [&'static str];
-    /// What a value of another JSON type is reported as expecting.
-    const EXPECTING: &'static str;
-    /// Reads the value of `key` into its field if `key` is a documented field, marking it
-    /// in `seen`; `Some(false)` leaves the value unread for the caller to keep in `extra`.
-    fn accept(&mut self, seen: &mut u64, key: &str, r: &mut Reader<'_>) -> Option<bool>;
-    /// Reads the rest of an object: the member whose key `first` was already read, if
-    /// any, then every member to the end of the object, then checks that every required
-    /// field was given. Members in the documented order are read by straight-line code,
-    /// one comparison of the key in place per field; a key out of that order falls back to
-    /// [`accept`](Self::accept). A key the object does not document goes to `extra`,
-    /// unless `give_up_on` says to stop (to read a callback of a kind only guessed so far,
-    /// which a key of another kind proves wrong).
-    fn read_members<'a>(
-        &mut self,
-        seen: u64,
-        first: Option<std::borrow::Cow<'a, str>>,
-        give_up_on: fn(&str) -> bool,
-        r: &mut Reader<'a>,
-        members: &mut Members,
-    ) -> Option<()>;
+    fn keys(&self) -> &'static [&'static str];
+    /// The same keys with their quotes, to compare with the text in place.
+    fn quoted_keys(&self) -> &'static [&'static str];
+    /// Reads the value of documented field `i` (its key just read), marking it in `seen`.
+    fn read_field(&mut self, i: usize, seen: &mut u64, r: &mut Reader<'_>) -> Option<()>;
     /// Where the fields no struct documents go.
     fn extra_mut(&mut self) -> &mut Map<String, Value>;
     /// The first required field (in declaration order) that `seen` lacks.
-    fn missing(seen: u64) -> Option<&'static str>;
+    fn missing_in(&self, seen: u64) -> Option<&'static str>;
+}
+
+/// An object declared with `wire_object!`.
+pub(crate) trait WireObject: Fields + Placeholder {
+    /// The keys of the documented fields, in order.
+    const KEYS: &'static [&'static str];
+    /// What a value of another JSON type is reported as expecting.
+    const EXPECTING: &'static str;
 }
 
 impl<T: Placeholder> Placeholder for Box<T> {
@@ -213,70 +207,21 @@ macro_rules! wire_object {
         impl $crate::object::WireObject for $name {
             const KEYS: &'static [&'static str] = &[$($key),*];
             const EXPECTING: &'static str = concat!("an object (", stringify!($name), ")");
-
-            fn accept(
-                &mut self,
-                seen: &mut u64,
-                key: &str,
-                r: &mut $crate::object::read::Reader<'_>,
-            ) -> Option<bool> {
-                match <Self as $crate::object::WireObject>::KEYS.iter().position(|k| *k == key) {
-                    Some(i) => {
-                        self.read_field(i, seen, r)?;
-                        Some(true)
-                    }
-                    None => Some(false),
-                }
-            }
-
-            #[inline(never)]
-            fn read_members<'a>(
-                &mut self,
-                mut seen: u64,
-                first: Option<std::borrow::Cow<'a, str>>,
-                give_up_on: fn(&str) -> bool,
-                r: &mut $crate::object::read::Reader<'a>,
-                members: &mut $crate::object::read::Members,
-            ) -> Option<()> {
-                const QUOTED: &[&str] = &[$(concat!("\"", $key, "\"")),*];
-                if let Some(key) = first {
-                    $crate::object::read::accept_or_keep(self, &mut seen, key, give_up_on, r)?;
-                }
-                let mut more = r.member_start(members)?;
-                // Members in the documented order: one comparison of the key in place each.
-                let mut i = 0;
-                while more && i < QUOTED.len() {
-                    if r.key_is(QUOTED.get(i)?.as_bytes())? {
-                        self.read_field(i, &mut seen, r)?;
-                        more = r.member_start(members)?;
-                    }
-                    i += 1;
-                }
-                while more {
-                    let key = r.key_here()?;
-                    $crate::object::read::accept_or_keep(self, &mut seen, key, give_up_on, r)?;
-                    more = r.member_start(members)?;
-                }
-                $crate::object::read::check_required::<Self>(r, seen)
-            }
-
-            fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
-                &mut self.extra
-            }
-
-            fn missing(seen: u64) -> Option<&'static str> {
-                $( wire_object!(@missing $req $name, seen, $key); )*
-                let _ = seen;
-                None
-            }
         }
 
         // The bits of `seen`: at most 64 documented fields.
         const _: () = assert!(<$name as $crate::object::WireObject>::KEYS.len() <= 64);
 
-        impl $name {
-            /// Reads the value of documented field `i` (its key just read), marking it in
-            /// `seen`: the one place each field is read.
+        impl $crate::object::Fields for $name {
+            fn keys(&self) -> &'static [&'static str] {
+                <Self as $crate::object::WireObject>::KEYS
+            }
+
+            fn quoted_keys(&self) -> &'static [&'static str] {
+                &[$(concat!("\"", $key, "\"")),*]
+            }
+
+            /// The one place each field is read.
             fn read_field(
                 &mut self,
                 i: usize,
@@ -299,6 +244,16 @@ macro_rules! wire_object {
                     None
                 };
                 read.or_else(|| r.at_key(key))
+            }
+
+            fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.extra
+            }
+
+            fn missing_in(&self, seen: u64) -> Option<&'static str> {
+                $( wire_object!(@missing $req $name, seen, $key); )*
+                let _ = seen;
+                None
             }
         }
 

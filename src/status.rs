@@ -167,7 +167,7 @@ impl Field for PaymentData {
                 }
                 read::accept_or_keep(&mut data, &mut seen, key, read::never, r)?;
             }
-            read::check_required::<WhatsAppConversationPaymentData>(r, seen)?;
+            read::check_required(&data, r, seen)?;
             *slot = PaymentData::WhatsAppConversation(data);
         } else {
             let mut all = Map::new();

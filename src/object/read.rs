@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Number, Value};
 
-use super::{Placeholder, WireObject};
+use super::{Fields, Placeholder, WireObject};
 use crate::scalar::{Id, Numeric};
 use crate::timestamp::Timestamp;
 
@@ -751,35 +751,69 @@ pub(crate) trait Field: Sized {
     fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()>;
 }
 
-/// A `give_up_on` for [`WireObject::read_members`] that keeps every undocumented key.
+/// A `give_up_on` for [`read_members`] that keeps every undocumented key.
 pub(crate) fn never(_: &str) -> bool {
     false
 }
 
 /// Reads the value of `key` into its field of `out`, or keeps it in `extra` when `out`
 /// does not document `key` (unless `give_up_on(key)`, which stops the read).
-#[inline(always)]
-pub(crate) fn accept_or_keep<'a, T: WireObject>(
-    out: &mut T,
+pub(crate) fn accept_or_keep<'a>(
+    out: &mut dyn Fields,
     seen: &mut u64,
     key: Cow<'a, str>,
     give_up_on: fn(&str) -> bool,
     r: &mut Reader<'a>,
 ) -> Option<()> {
-    if !out.accept(seen, &key, r)? {
-        if give_up_on(&key) {
-            return None;
-        }
-        r.extra(out.extra_mut(), key)?;
+    match out.keys().iter().position(|k| *k == key) {
+        Some(i) => out.read_field(i, seen, r),
+        None if give_up_on(&key) => None,
+        None => r.extra(out.extra_mut(), key),
     }
-    Some(())
+}
+
+/// Reads the rest of an object into `out`: the member whose key `first` was already read,
+/// if any, then every member to the end of the object, then checks that every required
+/// field was given. The one loop over members, for every object.
+///
+/// Members in the documented order take one comparison of the key in place each; a key
+/// out of that order is looked up among the keys. A key the object does not document
+/// goes to `extra`, unless `give_up_on` says to stop (to read a callback of a kind only
+/// guessed so far, which a key of another kind proves wrong).
+pub(crate) fn read_members<'a>(
+    out: &mut dyn Fields,
+    mut seen: u64,
+    first: Option<Cow<'a, str>>,
+    give_up_on: fn(&str) -> bool,
+    r: &mut Reader<'a>,
+    members: &mut Members,
+) -> Option<()> {
+    if let Some(key) = first {
+        accept_or_keep(out, &mut seen, key, give_up_on, r)?;
+    }
+    let mut more = r.member_start(members)?;
+    let quoted = out.quoted_keys();
+    let mut i = 0;
+    while more && i < quoted.len() {
+        if r.key_is(quoted.get(i)?.as_bytes())? {
+            out.read_field(i, &mut seen, r)?;
+            more = r.member_start(members)?;
+        }
+        i += 1;
+    }
+    while more {
+        let key = r.key_here()?;
+        accept_or_keep(out, &mut seen, key, give_up_on, r)?;
+        more = r.member_start(members)?;
+    }
+    check_required(out, r, seen)
 }
 
 /// Reads one object into `out` (a placeholder).
 #[inline]
 pub(crate) fn read_object<T: WireObject>(out: &mut T, r: &mut Reader<'_>) -> Option<()> {
     let mut members = r.open_object(T::EXPECTING)?;
-    out.read_members(0, None, never, r, &mut members)
+    read_members(out, 0, None, never, r, &mut members)
 }
 
 /// Marks `bit` in `seen`; a key given twice is an error.
@@ -798,9 +832,8 @@ pub(crate) fn first_time(
 }
 
 /// The end of an object: every required field must have been given.
-#[inline]
-pub(crate) fn check_required<T: WireObject>(r: &mut Reader<'_>, seen: u64) -> Option<()> {
-    match T::missing(seen) {
+pub(crate) fn check_required(out: &dyn Fields, r: &mut Reader<'_>, seen: u64) -> Option<()> {
+    match out.missing_in(seen) {
         None => Some(()),
         Some(key) => r
             .invalid(format!("missing field `{key}`"))
@@ -884,7 +917,7 @@ impl Field for Value {
 
 impl Field for Id {
     const EXPECTING: &'static str = "an id (an integer or a string)";
-    #[inline]
+    #[inline(never)]
     fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
         *slot = match r.peek()? {
             b'"' => Id::Text(r.string()?.into_owned()),
@@ -910,11 +943,11 @@ impl Field for Id {
 #[inline(never)]
 fn read_odd_id(r: &mut Reader<'_>) -> Option<Id> {
     let text = r.skip()?;
+    // A malformed number (`011`, `1.`) is a syntax error.
+    text.parse::<Number>().ok()?;
     if let Ok(n) = text.parse::<u64>() {
         return Some(Id::Unsigned(n));
     }
-    // Validates the number (a malformed one is a syntax error).
-    text.parse::<Number>().ok()?;
     // (`-0` is an integer to Rust, a float to serde_json.)
     if !text.contains(['.', 'e', 'E']) && text.parse::<i64>().is_err() {
         return r.invalid("an integer id past 64 bits");
@@ -927,6 +960,7 @@ fn read_odd_id(r: &mut Reader<'_>) -> Option<Id> {
 
 impl Field for Numeric {
     const EXPECTING: &'static str = "a number or a string";
+    #[inline(never)]
     fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
         *slot = match r.peek()? {
             b'"' => Numeric::Text(r.string()?.into_owned()),
@@ -939,7 +973,7 @@ impl Field for Numeric {
 
 impl Field for Timestamp {
     const EXPECTING: &'static str = "a timestamp string such as 2023-10-31T11:07:56Z";
-    #[inline]
+    #[inline(never)]
     fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
         let text = r.expect_string(Self::EXPECTING)?;
         match Timestamp::parse(&text) {
