@@ -9,11 +9,10 @@ use crate::object::read::{write_path, FailureKind, Reader};
 /// Every variant says where (a JSON path such as `statusAt` or
 /// `messageContent.items[0].identifier`, `.` for the body itself, `[1]` for the second
 /// callback of an array body) and what was wrong.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
     /// The body is not well-formed JSON (or ends too early).
-    #[error("body is not valid JSON: {message} (line {line}, column {column})")]
     Syntax {
         /// What the JSON parser expected.
         message: String,
@@ -23,7 +22,6 @@ pub enum Error {
         column: usize,
     },
     /// The body is JSON, but `path` holds no callback edna documents.
-    #[error("`{path}` is not an edna callback: {message}")]
     UnknownCallback {
         /// Where the object is: `.` for the body, `[i]` for an element of an array body.
         path: String,
@@ -32,7 +30,6 @@ pub enum Error {
     },
     /// The body is a known callback, but the value at `path` is wrong (wrong JSON type, a
     /// bad timestamp, a required field missing, a key given twice).
-    #[error("invalid `{path}`: {message}")]
     Invalid {
         /// Where the wrong value is, such as `messageContent.items[0].identifier`.
         path: String,
@@ -45,7 +42,6 @@ pub enum Error {
     },
     /// A FLOW message's `messageContent.text` does not hold the reply that was asked for.
     /// The message itself parsed; only this view of it failed.
-    #[error("invalid FLOW reply in `{path}`: {message}")]
     Flow {
         /// Always `messageContent.text`.
         path: String,
@@ -53,6 +49,30 @@ pub enum Error {
         message: String,
     },
 }
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Syntax {
+                message,
+                line,
+                column,
+            } => write!(
+                f,
+                "body is not valid JSON: {message} (line {line}, column {column})"
+            ),
+            Self::UnknownCallback { path, message } => {
+                write!(f, "`{path}` is not an edna callback: {message}")
+            }
+            Self::Invalid { path, message, .. } => write!(f, "invalid `{path}`: {message}"),
+            Self::Flow { path, message } => {
+                write!(f, "invalid FLOW reply in `{path}`: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
 
 impl Error {
     /// The JSON path the error names (`.` for a syntax error, which has a line and column

@@ -20,6 +20,7 @@ mod legacy_incoming;
 mod legacy_status;
 mod retry;
 mod scalar;
+#[cfg(feature = "serde_with")]
 pub mod serde_as;
 mod status;
 mod template;

@@ -3,7 +3,7 @@
 //! edna's other API responses, and the rows a service stores, hold the same timestamps, ids
 //! and FLOW texts as the callbacks. These adapters implement
 //! [`SerializeAs`]/[`DeserializeAs`], so a field of your own type reads them with
-//! `#[serde_as(as = "...")]`:
+//! `#[serde(with = "edna_callbacks::serde_as::As::<...>")]`:
 //!
 //! | adapter | reads | into |
 //! |---|---|---|
@@ -15,10 +15,12 @@
 //! knows. Their errors name what was expected and never repeat the value read, so they are
 //! safe to log.
 //!
-//! The `#[serde_as]` attribute needs `serde_with` 3 with its `macros` feature (on by
-//! default) in your own `Cargo.toml`. Without it, [`As`] (re-exported here) gives the same
-//! through serde's own attribute:
-//! `#[serde(with = "edna_callbacks::serde_as::As::<edna_callbacks::serde_as::EdnaTimestamp>")]`.
+//! The module is behind the crate's `serde_with` feature. Each adapter works with
+//! `#[serde_with::serde_as]` and `#[serde_as(as = "EdnaTimestamp")]` (which needs
+//! `serde_with` 3 with its `macros` feature, on by default, in your own `Cargo.toml`), or
+//! without that macro through serde's own attribute and [`As`] (re-exported here), as the
+//! examples below do:
+//! `#[serde(with = "edna_callbacks::serde_as::As::<EdnaTimestamp>")]`.
 //!
 //! The adapters read through `deserialize_any` in human-readable formats (JSON, YAML, ...),
 //! which lets them name a wrong JSON type without quoting it, and through
@@ -28,12 +30,11 @@
 //! use edna_callbacks::serde_as::{EdnaId, EdnaTimestamp};
 //! use edna_callbacks::time::OffsetDateTime;
 //!
-//! #[serde_with::serde_as]
 //! #[derive(serde::Deserialize, serde::Serialize)]
 //! struct Delivery {
-//!     #[serde_as(as = "EdnaId")]
+//!     #[serde(with = "edna_callbacks::serde_as::As::<EdnaId>")]
 //!     message_id: i64,
-//!     #[serde_as(as = "Option<EdnaTimestamp>")]
+//!     #[serde(with = "edna_callbacks::serde_as::As::<Option<EdnaTimestamp>>")]
 //!     delivered_at: Option<OffsetDateTime>,
 //! }
 //!
@@ -49,17 +50,14 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
-use std::fmt;
-use std::marker::PhantomData;
-
-use serde::de::{self, DeserializeOwned, Deserializer, Unexpected};
+use serde::de::{self, DeserializeOwned, Deserializer};
 use serde::ser::{self, Serialize, Serializer};
 use serde_with::{DeserializeAs, SerializeAs};
 use time::OffsetDateTime;
 
 use crate::error::Error;
 use crate::scalar::{Id, IdVisitor};
-use crate::timestamp::Timestamp;
+use crate::timestamp::{read_str, Timestamp};
 
 /// `serde_with`'s adapter wrapper: `#[serde(with = "As::<EdnaTimestamp>")]` uses an
 /// adapter of this module without the `#[serde_as]` attribute.
@@ -73,10 +71,9 @@ pub use serde_with::As;
 /// use edna_callbacks::serde_as::EdnaTimestamp;
 /// use edna_callbacks::time::{OffsetDateTime, UtcOffset};
 ///
-/// #[serde_with::serde_as]
 /// #[derive(serde::Deserialize, serde::Serialize, Debug)]
 /// struct Row {
-///     #[serde_as(as = "EdnaTimestamp")]
+///     #[serde(with = "edna_callbacks::serde_as::As::<EdnaTimestamp>")]
 ///     received_at: OffsetDateTime,
 /// }
 ///
@@ -132,14 +129,13 @@ impl SerializeAs<OffsetDateTime> for EdnaTimestamp {
 /// use edna_callbacks::serde_as::EdnaId;
 /// use edna_callbacks::Id;
 ///
-/// #[serde_with::serde_as]
 /// #[derive(serde::Deserialize, serde::Serialize, Debug)]
 /// struct Row {
-///     #[serde_as(as = "EdnaId")]
+///     #[serde(with = "edna_callbacks::serde_as::As::<EdnaId>")]
 ///     request_id: String,
-///     #[serde_as(as = "EdnaId")]
+///     #[serde(with = "edna_callbacks::serde_as::As::<EdnaId>")]
 ///     subject_id: i64,
-///     #[serde_as(as = "Vec<EdnaId>")]
+///     #[serde(with = "edna_callbacks::serde_as::As::<Vec<EdnaId>>")]
 ///     items: Vec<Id>,
 /// }
 ///
@@ -250,10 +246,9 @@ impl SerializeAs<u64> for EdnaId {
 ///     order_number: String,
 /// }
 ///
-/// #[serde_with::serde_as]
 /// #[derive(serde::Deserialize, serde::Serialize, Debug)]
 /// struct StoredReply {
-///     #[serde_as(as = "FlowText")]
+///     #[serde(with = "edna_callbacks::serde_as::As::<FlowText>")]
 ///     text: OrderForm,
 /// }
 ///
@@ -309,85 +304,5 @@ impl<T: Serialize> SerializeAs<T> for FlowText {
             <S::Error as ser::Error>::custom("the FLOW reply could not be written as JSON")
         })?;
         serializer.serialize_str(&text)
-    }
-}
-
-/// Reads a string and hands it to `read`. In a human-readable format the value is read
-/// with `deserialize_any`, so that a value of another type is named by its type only
-/// (serde_json's own "invalid type" errors for `deserialize_str` quote it).
-pub(crate) fn read_str<'de, D, T, E>(
-    deserializer: D,
-    expecting: &'static str,
-    read: impl FnOnce(&str) -> Result<T, E>,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    E: fmt::Display,
-{
-    let visitor = StrVisitor {
-        expecting,
-        read,
-        _value: PhantomData,
-    };
-    if deserializer.is_human_readable() {
-        deserializer.deserialize_any(visitor)
-    } else {
-        deserializer.deserialize_str(visitor)
-    }
-}
-
-struct StrVisitor<F, T> {
-    expecting: &'static str,
-    read: F,
-    _value: PhantomData<fn() -> T>,
-}
-
-impl<F, T, E> StrVisitor<F, T>
-where
-    F: FnOnce(&str) -> Result<T, E>,
-    E: fmt::Display,
-{
-    fn wrong<Er: de::Error>(self, found: &'static str) -> Result<T, Er> {
-        Err(Er::invalid_type(Unexpected::Other(found), &self))
-    }
-}
-
-impl<F, T, E> de::Visitor<'_> for StrVisitor<F, T>
-where
-    F: FnOnce(&str) -> Result<T, E>,
-    E: fmt::Display,
-{
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.expecting)
-    }
-
-    fn visit_str<Er: de::Error>(self, v: &str) -> Result<T, Er> {
-        (self.read)(v).map_err(Er::custom)
-    }
-
-    fn visit_i64<Er: de::Error>(self, _: i64) -> Result<T, Er> {
-        self.wrong("integer")
-    }
-
-    fn visit_u64<Er: de::Error>(self, _: u64) -> Result<T, Er> {
-        self.wrong("integer")
-    }
-
-    fn visit_i128<Er: de::Error>(self, _: i128) -> Result<T, Er> {
-        self.wrong("integer")
-    }
-
-    fn visit_u128<Er: de::Error>(self, _: u128) -> Result<T, Er> {
-        self.wrong("integer")
-    }
-
-    fn visit_f64<Er: de::Error>(self, _: f64) -> Result<T, Er> {
-        self.wrong("floating point")
-    }
-
-    fn visit_bytes<Er: de::Error>(self, _: &[u8]) -> Result<T, Er> {
-        self.wrong("bytes")
     }
 }

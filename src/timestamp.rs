@@ -1,8 +1,10 @@
 //! The one timestamp type every `...At` field uses, and its tolerant parser.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::str::FromStr;
 
+use serde::de::{self, Unexpected};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
@@ -189,7 +191,7 @@ impl<'de> Deserialize<'de> for Timestamp {
     /// Reads a string in any form [`Timestamp::parse`] reads. The error for a value that
     /// is not a string names its type without repeating it.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_as::read_str(
+        read_str(
             deserializer,
             "a timestamp string such as 2023-10-31T11:07:56Z",
             Timestamp::parse,
@@ -200,12 +202,23 @@ impl<'de> Deserialize<'de> for Timestamp {
 /// Why a string is not a timestamp: what was expected, and at which byte.
 ///
 /// Its text never repeats the input, so it is safe to log.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid timestamp: {expected} at byte {at}")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimestampError {
     expected: &'static str,
     at: usize,
 }
+
+impl fmt::Display for TimestampError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid timestamp: {} at byte {}",
+            self.expected, self.at
+        )
+    }
+}
+
+impl std::error::Error for TimestampError {}
 
 impl TimestampError {
     /// What the parser expected to find (for example `"two-digit month"`).
@@ -453,6 +466,86 @@ fn parse_any(bytes: &[u8]) -> Result<OffsetDateTime, TimestampError> {
     let time = Time::from_hms_nano(hour as u8, minute as u8, second as u8, nanos)
         .map_err(|_| range("a valid time of day", hour_at))?;
     Ok(PrimitiveDateTime::new(date, time).assume_offset(offset))
+}
+
+/// Reads a string and hands it to `read`. In a human-readable format the value is read
+/// with `deserialize_any`, so that a value of another type is named by its type only
+/// (serde_json's own "invalid type" errors for `deserialize_str` quote it).
+pub(crate) fn read_str<'de, D, T, E>(
+    deserializer: D,
+    expecting: &'static str,
+    read: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    E: fmt::Display,
+{
+    let visitor = StrVisitor {
+        expecting,
+        read,
+        _value: PhantomData,
+    };
+    if deserializer.is_human_readable() {
+        deserializer.deserialize_any(visitor)
+    } else {
+        deserializer.deserialize_str(visitor)
+    }
+}
+
+struct StrVisitor<F, T> {
+    expecting: &'static str,
+    read: F,
+    _value: PhantomData<fn() -> T>,
+}
+
+impl<F, T, E> StrVisitor<F, T>
+where
+    F: FnOnce(&str) -> Result<T, E>,
+    E: fmt::Display,
+{
+    fn wrong<Er: de::Error>(self, found: &'static str) -> Result<T, Er> {
+        Err(Er::invalid_type(Unexpected::Other(found), &self))
+    }
+}
+
+impl<F, T, E> de::Visitor<'_> for StrVisitor<F, T>
+where
+    F: FnOnce(&str) -> Result<T, E>,
+    E: fmt::Display,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<Er: de::Error>(self, v: &str) -> Result<T, Er> {
+        (self.read)(v).map_err(Er::custom)
+    }
+
+    fn visit_i64<Er: de::Error>(self, _: i64) -> Result<T, Er> {
+        self.wrong("integer")
+    }
+
+    fn visit_u64<Er: de::Error>(self, _: u64) -> Result<T, Er> {
+        self.wrong("integer")
+    }
+
+    fn visit_i128<Er: de::Error>(self, _: i128) -> Result<T, Er> {
+        self.wrong("integer")
+    }
+
+    fn visit_u128<Er: de::Error>(self, _: u128) -> Result<T, Er> {
+        self.wrong("integer")
+    }
+
+    fn visit_f64<Er: de::Error>(self, _: f64) -> Result<T, Er> {
+        self.wrong("floating point")
+    }
+
+    fn visit_bytes<Er: de::Error>(self, _: &[u8]) -> Result<T, Er> {
+        self.wrong("bytes")
+    }
 }
 
 #[cfg(test)]

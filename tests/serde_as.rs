@@ -1,4 +1,5 @@
 //! The `serde_with` adapters of `edna_callbacks::serde_as`, on users' own types.
+#![cfg(feature = "serde_with")]
 
 use edna_callbacks::serde_as::{As, EdnaId, EdnaTimestamp, FlowText};
 use edna_callbacks::time::{OffsetDateTime, UtcOffset};
