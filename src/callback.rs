@@ -382,6 +382,8 @@ fn decide(r: &mut Reader<'_>) -> Option<CallbackKind> {
         }
         r.skip()?;
     }
+    // In the table's order, so that the error is the same whatever the order of the keys.
+    markers.sort_by_key(|(kind, _)| RULES.iter().position(|rule| rule.kind == *kind));
     match (markers.as_slice(), owners.as_slice()) {
         ([(kind, _)], _) | ([], [kind]) => Some(*kind),
         ([], _) => r.fail(FailureKind::NotACallback, no_kind_message()),

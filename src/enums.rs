@@ -5,6 +5,14 @@ use std::fmt;
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
+/// Where `s` is among `wire`: spelled as documented, else ignoring ASCII case (one copy
+/// for every enum).
+fn known_at(wire: &[&str], s: &str) -> Option<usize> {
+    wire.iter()
+        .position(|w| *w == s)
+        .or_else(|| wire.iter().position(|w| w.eq_ignore_ascii_case(s)))
+}
+
 /// Declares an open enum: the listed variants, plus `Unknown(String)`.
 ///
 /// Each variant carries the spelling edna uses in the Pulse API; that is what `as_str`
@@ -50,11 +58,7 @@ macro_rules! open_enum {
 
             /// The known value `s` names: spelled as documented, else ignoring ASCII case.
             pub(crate) fn known(s: &str) -> Option<Self> {
-                let at = Self::WIRE
-                    .iter()
-                    .position(|w| *w == s)
-                    .or_else(|| Self::WIRE.iter().position(|w| w.eq_ignore_ascii_case(s)))?;
-                Self::KNOWN.get(at).cloned()
+                Self::KNOWN.get(known_at(Self::WIRE, s)?).cloned()
             }
         }
 

@@ -243,7 +243,10 @@ macro_rules! wire_object {
                     let _ = at;
                     None
                 };
-                read.or_else(|| r.at_key(key))
+                if read.is_none() {
+                    return r.at_key(key);
+                }
+                Some(())
             }
 
             fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
