@@ -48,8 +48,12 @@ fn object<'a>(members: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
     format!("{{{}}}", parts.join(","))
 }
 
-/// Every callback object of every fixture that parses, as its members, with its callback.
-fn every_callback_object() -> Vec<(String, Vec<(String, String)>, Callback)> {
+/// A callback object of a fixture: where it is, its members (key, JSON text) in order, and
+/// what `parse_body` read.
+type Sample = (String, Vec<(String, String)>, Callback);
+
+/// Every callback object of every fixture that parses.
+fn every_callback_object() -> Vec<Sample> {
     let mut out = Vec::new();
     let names = json_files("")
         .into_iter()
