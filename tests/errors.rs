@@ -603,3 +603,32 @@ fn error_accessors() {
         "invalid `statusAt`: invalid timestamp: 'T' between date and time at byte 10"
     );
 }
+
+/// Found by the property test once the reader read every id itself: `011` is no JSON number
+/// (serde_json refuses a leading zero), so it must not become the id 11.
+#[test]
+fn a_malformed_number_id_is_a_syntax_error() {
+    for id in ["011", "-01", "1.", "01.5", "18446744073709551616x"] {
+        let body =
+            format!(r#"{{"cascadeId":{id},"status":"READ","statusAt":"2023-10-31T11:07:56Z"}}"#);
+        let err = refused(&body, body.as_bytes());
+        assert!(matches!(err, Error::Syntax { .. }), "{body}: {err:?}");
+    }
+    // Past 64 bits, well-formed: a wrong value, said plainly.
+    let body = br#"{"cascadeId":123456789012345678901234567890,"status":"READ","statusAt":"2023-10-31T11:07:56Z"}"#;
+    let err = refused("past 64 bits", body);
+    assert_eq!(err.path(), "cascadeId");
+    assert_eq!(err.message(), "an integer id past 64 bits");
+    // Between i64::MAX and u64::MAX: read, and written back as it came.
+    let body =
+        br#"{"cascadeId":18446744073709551615,"status":"READ","statusAt":"2023-10-31T11:07:56Z"}"#;
+    let callbacks = parse_body(body).unwrap();
+    let status = callbacks[0].as_status().unwrap();
+    assert_eq!(
+        status.cascade_id,
+        Some(edna_callbacks::Id::Unsigned(u64::MAX))
+    );
+    assert!(serde_json::to_string(status)
+        .unwrap()
+        .contains("18446744073709551615"));
+}
