@@ -9,6 +9,7 @@
 //! | a body that parses | 200 | each callback is handed on (here: to a channel standing for your queue) |
 //! | a callback already handed on (a retry) | 200 | recognised by [`Callback::dedup_key`], not handed on twice |
 //! | a body that does not parse | 200 | kept whole in the dead-letter directory, with the error: a retry cannot help |
+//! | an array with some bad callbacks | 200 | the good ones handed on; the body kept once per bad one, with its error (`[3].receivedAt`) |
 //! | handing on fails (queue full or gone), or a dead letter cannot be written | 503 | edna retries later |
 //! | a body over [`MAX_BODY`] bytes | 413 | nothing (edna's bodies are a few KiB) |
 //!
@@ -36,7 +37,7 @@ use axum::extract::State;
 use axum::http::{header::AUTHORIZATION, HeaderMap, StatusCode};
 use axum::routing::get;
 use axum::Router;
-use edna_callbacks::{parse_body, Callback, DedupKey, WebhookKey};
+use edna_callbacks::{parse_body_each, Callback, DedupKey, WebhookKey};
 use tokio::sync::mpsc;
 
 /// The path edna POSTs to: register `https://<your host>/edna/callback` in edna.
@@ -241,10 +242,28 @@ async fn receive(
             return StatusCode::BAD_REQUEST;
         }
     };
-    match parse_body(&body) {
-        Ok(callbacks) => webhook.hand_on(callbacks).await,
-        Err(error) => webhook.keep_dead_letter(&body, &error).await,
+    // Each callback of an array on its own: one bad element costs only itself.
+    let each = match parse_body_each(&body) {
+        Ok(each) => each,
+        // Not JSON, or not an object or an array: nothing in it can be handed on.
+        Err(error) => return webhook.keep_dead_letter(&body, &error).await,
+    };
+    let mut good = Vec::with_capacity(each.len());
+    let mut answer = StatusCode::OK;
+    for callback in each {
+        match callback {
+            Ok(callback) => good.push(callback),
+            Err(error) => {
+                if webhook.keep_dead_letter(&body, &error).await != StatusCode::OK {
+                    answer = StatusCode::SERVICE_UNAVAILABLE;
+                }
+            }
+        }
     }
+    if webhook.hand_on(good).await != StatusCode::OK {
+        answer = StatusCode::SERVICE_UNAVAILABLE;
+    }
+    answer
 }
 
 #[tokio::main(flavor = "current_thread")]
