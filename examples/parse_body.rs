@@ -119,6 +119,42 @@ fn describe(callback: &Callback) -> String {
             m.received_at,
             m.text.as_deref().unwrap_or(""),
         ),
+        Callback::TemplateStatus(t) => describe_template("template-status", t),
+        Callback::MessageMatcherStatus(s) => format!(
+            "{} subjectIds={}",
+            describe_template("message-matcher-status", &s.message_matcher),
+            s.subject_ids.as_ref().map_or(0, Vec::len),
+        ),
+        Callback::TemplateCategoryChanged(e) => format!(
+            "template-category-changed timestamp={} template={} name={} category={}",
+            e.timestamp,
+            e.payload.id,
+            or_null(e.payload.name.as_ref()),
+            e.payload.category,
+        ),
+        Callback::LinkClicked(e) => format!(
+            "link-clicked timestamp={} outMessageId={} templateId={} shortLink={}",
+            e.timestamp,
+            or_null(e.payload.out_message_id.as_ref()),
+            or_null(e.payload.template_id.as_ref()),
+            or_null(e.payload.short_link.as_ref()),
+        ),
+        Callback::Event(e) => format!(
+            "event of a type this version does not know: type={} timestamp={} (payload kept whole)",
+            e.event_type, e.timestamp,
+        ),
         other => format!("{} callback", other.kind()),
     }
+}
+
+fn describe_template(kind: &str, t: &edna_callbacks::MessageMatcher) -> String {
+    format!(
+        "{kind} name={} channelType={} status={} (can send: {}) category={} updatedAt={}",
+        t.name,
+        t.channel_type,
+        t.status,
+        t.can_send(),
+        or_null(t.category.as_ref()),
+        or_null(t.updated_at.as_ref()),
+    )
 }
