@@ -1,5 +1,5 @@
-//! `parse_body` on any bytes: an answer, never a panic, and the answer of the serde path
-//! alone (the fast path changes nothing). What parses is written back, read again as the
+//! `parse_body` on any bytes: an answer, never a panic, and the answer the types' serde
+//! `Deserialize` gives. What parses is written back, read again as the
 //! same callbacks and written again as the same bytes; FLOW replies and error messages can
 //! be asked for.
 

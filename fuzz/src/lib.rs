@@ -61,9 +61,10 @@ pub fn exercise_flow(content: &MessageContent) {
     }
 }
 
-/// `parse_body` reads a well-formed body on a hand-written fast path and falls back to the
-/// serde path for anything else. Whatever it returns must be what the serde path alone
-/// returns: the same callbacks, or an error on both.
+/// `parse_body` and the types' serde `Deserialize` (which hands each callback's text to
+/// the same reader) read the same callbacks, or both refuse the body. They may differ only
+/// at serde_json's recursion limit: `parse_body` counts the levels from the body's root,
+/// `Deserialize` from each callback's.
 pub fn assert_fast_path_agrees(body: &[u8], fast: &Result<Vec<Callback>, Error>) {
     let first = body.iter().find(|b| !b.is_ascii_whitespace());
     let serde: Result<Vec<Callback>, Error> = if first == Some(&b'[') {
@@ -71,6 +72,11 @@ pub fn assert_fast_path_agrees(body: &[u8], fast: &Result<Vec<Callback>, Error>)
     } else {
         parse_as::<Callback>(body).map(|c| vec![c])
     };
+    let too_deep =
+        |r: &Result<Vec<Callback>, Error>| matches!(r, Err(e) if e.message() == "recursion limit exceeded");
+    if too_deep(fast) || too_deep(&serde) {
+        return;
+    }
     match (fast, &serde) {
         (Ok(a), Ok(b)) => assert!(
             a == b,
