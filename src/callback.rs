@@ -769,3 +769,85 @@ pub fn parse_body_each(body: &[u8]) -> Result<Vec<Result<Callback, Error>>, Erro
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::Fields;
+
+    /// The table's claims: every marker is a key its kind documents and requires, and no
+    /// other kind documents it.
+    #[test]
+    fn every_marker_is_required_by_its_kind_and_documented_by_no_other() {
+        for rule in RULES {
+            assert!(!rule.markers.is_empty(), "{}", rule.name);
+            for marker in rule.markers {
+                assert!(rule.keys.contains(marker), "{marker}");
+                for other in RULES.iter().filter(|o| o.kind != rule.kind) {
+                    assert!(!other.keys.contains(marker), "{marker} in {}", other.name);
+                }
+                assert_eq!(says(marker), Says::Marker(rule.kind), "{marker}");
+                // Required: with every other documented field given, it is what is missing.
+                let others = rule
+                    .keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| *k != marker)
+                    .fold(0u64, |seen, (i, _)| seen | 1 << i);
+                let missing = match placeholder(rule.kind) {
+                    Callback::Incoming(m) => m.missing_in(others),
+                    Callback::Status(s) => s.missing_in(others),
+                    Callback::LegacyIncoming(m) => m.missing_in(others),
+                    Callback::LegacyStatus(s) => s.missing_in(others),
+                    Callback::TemplateStatus(t) => t.missing_in(others),
+                    Callback::MessageMatcherStatus(s) => s.missing_in(others),
+                    // The envelope requires `type`, `timestamp` and `payload`.
+                    _ => ["type", "timestamp", "payload"]
+                        .into_iter()
+                        .find(|k| k == marker),
+                };
+                assert_eq!(missing, Some(*marker), "{}", rule.name);
+                // And a body without it is refused, naming it.
+                let body = r#"{"zzUnknown":null}"#;
+                let mut r = Reader::new(body);
+                let mut place = Vec::new();
+                let read = r.open_object("an object").and_then(|mut m| {
+                    read_kind(&mut r, &mut place, rule.kind, None, read::never, &mut m)
+                });
+                assert!(read.is_none(), "{}: read without {marker}", rule.name);
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_has_a_rule_and_a_name() {
+        let kinds: Vec<CallbackKind> = RULES.iter().map(|r| r.kind).collect();
+        for kind in [
+            CallbackKind::Incoming,
+            CallbackKind::Status,
+            CallbackKind::LegacyIncoming,
+            CallbackKind::LegacyStatus,
+            CallbackKind::TemplateStatus,
+            CallbackKind::MessageMatcherStatus,
+            CallbackKind::Event,
+        ] {
+            assert!(kinds.contains(&kind), "{kind}");
+        }
+        // The three kinds of event are told by one rule, then by `type`.
+        assert!(is_event(CallbackKind::TemplateCategoryChanged));
+        assert!(is_event(CallbackKind::LinkClicked));
+    }
+
+    /// `parse_body` allocates one `Callback` per object; above 1 032 bytes glibc's malloc
+    /// leaves its per-thread cache for a slower path.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_callback_stays_small_enough_for_the_allocators_fast_path() {
+        if std::mem::size_of::<serde_json::Map<String, Value>>() != 24 {
+            // serde_json's `preserve_order` makes every `extra` an IndexMap.
+            return;
+        }
+        assert_eq!(std::mem::size_of::<Callback>(), 584);
+        assert_eq!(std::mem::size_of::<crate::MessageContent>(), 208);
+    }
+}
