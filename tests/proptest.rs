@@ -1498,7 +1498,7 @@ fn check_fast_path_agrees(
     match (fast, &serde) {
         (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
         (Err(_), Err(_)) => {}
-        _ => prop_assert!(false, "parse_body gave {fast:?}, the serde path {serde:?}"),
+        _ => prop_assert!(false, "parse_body gave {fast:?}, Deserialize {serde:?}"),
     }
     Ok(())
 }

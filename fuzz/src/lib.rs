@@ -80,9 +80,9 @@ pub fn assert_fast_path_agrees(body: &[u8], fast: &Result<Vec<Callback>, Error>)
     match (fast, &serde) {
         (Ok(a), Ok(b)) => assert!(
             a == b,
-            "parse_body and the serde path differ:\n{a:?}\n{b:?}"
+            "parse_body and Deserialize differ:\n{a:?}\n{b:?}"
         ),
         (Err(_), Err(_)) => {}
-        _ => panic!("parse_body gave {fast:?}, the serde path {serde:?}"),
+        _ => panic!("parse_body gave {fast:?}, Deserialize {serde:?}"),
     }
 }
