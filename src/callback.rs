@@ -358,44 +358,49 @@ fn of_another_kind(key: &str) -> bool {
 #[inline(never)]
 fn decide(r: &mut Reader<'_>) -> Option<CallbackKind> {
     let mut members = r.open_object("an edna callback object")?;
-    let mut markers: Vec<(CallbackKind, &'static str)> = Vec::new();
-    let mut owners: Vec<CallbackKind> = Vec::new();
+    // By the index of the kind's rule: the first marker of it seen, and whether an own
+    // key of it was seen.
+    let mut markers: [Option<&'static str>; RULES.len()] = [None; RULES.len()];
+    let mut owners = [false; RULES.len()];
     while let Some(key) = r.next_key(&mut members)? {
-        match says(&key) {
-            Says::Marker(kind) => {
-                if !markers.iter().any(|(k, _)| *k == kind) {
-                    let marker = RULES
-                        .iter()
-                        .flat_map(|rule| rule.markers.iter())
-                        .find(|m| **m == &*key)
-                        .copied()
-                        .unwrap_or("?");
-                    markers.push((kind, marker));
+        for (i, rule) in RULES.iter().enumerate() {
+            if let Some(marker) = rule.markers.iter().find(|m| **m == &*key) {
+                if let Some(slot) = markers.get_mut(i) {
+                    slot.get_or_insert(marker);
                 }
             }
-            Says::Own(kind) => {
-                if !owners.contains(&kind) {
-                    owners.push(kind);
+        }
+        if let Says::Own(kind) = says(&key) {
+            if let Some(i) = RULES.iter().position(|rule| rule.kind == kind) {
+                if let Some(owner) = owners.get_mut(i) {
+                    *owner = true;
                 }
             }
-            Says::Nothing => {}
         }
         r.skip()?;
     }
-    // In the table's order, so that the error is the same whatever the order of the keys.
-    markers.sort_by_key(|(kind, _)| RULES.iter().position(|rule| rule.kind == *kind));
-    match (markers.as_slice(), owners.as_slice()) {
-        ([(kind, _)], _) | ([], [kind]) => Some(*kind),
+    let kind_of = |i: usize| RULES.get(i).map(|rule| rule.kind);
+    let marked: Vec<usize> = (0..RULES.len())
+        .filter(|&i| markers.get(i).is_some_and(Option::is_some))
+        .collect();
+    let owned: Vec<usize> = (0..RULES.len())
+        .filter(|&i| owners.get(i).copied().unwrap_or(false))
+        .collect();
+    match (marked.as_slice(), owned.as_slice()) {
+        ([i], _) | ([], [i]) => kind_of(*i),
         ([], _) => r.fail(FailureKind::NotACallback, no_kind_message()),
+        // In the table's order, so that the error is the same whatever the key order.
         _ => {
             let mut message = String::from("it has the keys of more than one kind:");
-            for (i, (kind, marker)) in markers.iter().enumerate() {
-                let name = RULES
-                    .iter()
-                    .find(|r| r.kind == *kind)
-                    .map_or("?", |r| r.name);
-                let sep = if i == 0 { " " } else { ", " };
-                message.push_str(&format!("{sep}{marker} ({name})"));
+            for (n, &i) in marked.iter().enumerate() {
+                let (Some(rule), Some(Some(marker))) = (RULES.get(i), markers.get(i)) else {
+                    continue;
+                };
+                message.push_str(if n == 0 { " " } else { ", " });
+                message.push_str(marker);
+                message.push_str(" (");
+                message.push_str(rule.name);
+                message.push(')');
             }
             r.fail(FailureKind::NotACallback, message)
         }
