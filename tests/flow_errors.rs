@@ -415,3 +415,25 @@ fn reading_into_a_type_keeps_serde_json_semantics() {
     );
     assert!(!format!("{err}{err:?}").contains(DIGITS));
 }
+
+/// Found by the `flow_reply` fuzz target once FLOW texts were read through the crate's own
+/// deserializer: `null` became an empty reply (serde_json's `Value` hands `null` to a map
+/// as a unit), where serde_json reading the text refuses it. A reply is an object.
+#[test]
+fn a_flow_text_that_is_not_an_object_is_no_reply() {
+    for text in ["null", "[]", "5", r#""text""#, "true"] {
+        let content = edna_callbacks::MessageContent::flow(text);
+        let err = content.flow_reply().unwrap_err();
+        assert_eq!(err.path(), "messageContent.text", "{text}");
+        assert!(err.message().contains("expected a map"), "{text}: {err}");
+        assert!(
+            content.flow_reply_as::<Vec<u8>>().is_err() || text == "[]",
+            "{text}"
+        );
+    }
+    // `null` is still a unit, and an empty array a sequence.
+    let content = edna_callbacks::MessageContent::flow("null");
+    assert_eq!(content.flow_reply_as::<()>().ok(), Some(()));
+    let content = edna_callbacks::MessageContent::flow("[]");
+    assert_eq!(content.flow_reply_as::<Vec<u8>>().ok(), Some(vec![]));
+}

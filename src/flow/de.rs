@@ -398,9 +398,34 @@ impl<'de> Deserializer<'de> for Node {
         visitor.visit_unit()
     }
 
+    /// A map only from an object, as serde_json reads text (its `Value` would hand `null`
+    /// to the visitor as a unit, which `serde_json::Map` takes for an empty map).
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SafeError> {
+        match self {
+            Node::Object(_) => self.visit(None, visitor),
+            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+        }
+    }
+
+    /// A sequence only from an array, as serde_json reads text.
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SafeError> {
+        match self {
+            Node::Array(_) => self.visit(None, visitor),
+            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+        }
+    }
+
+    /// A unit only from `null`, as serde_json reads text.
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, SafeError> {
+        match self {
+            Node::Null => visitor.visit_unit(),
+            other => Err(de::Error::invalid_type(other.unexpected(), &visitor)),
+        }
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        unit unit_struct seq tuple tuple_struct map identifier
+        unit_struct tuple tuple_struct identifier
     }
 }
 
