@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::enums::EventType;
-use crate::error::{locate, Error};
+use crate::error::{locate, Error, Stop};
 use crate::event::{Envelope, Event, ShortLinkVisited, TemplateCategoryChanged, ENVELOPE_KEYS};
 use crate::incoming::IncomingMessage;
 use crate::legacy_incoming::LegacyIncomingMessage;
@@ -28,18 +28,20 @@ use crate::template::{MessageMatcher, MessageMatcherStatus};
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)] // One per body; boxing would cost an allocation each.
 pub enum Callback {
-    /// An edna Pulse incoming message (has `messageContent`).
+    /// An edna Pulse incoming message (told by `messageContent`).
     Incoming(IncomingMessage),
-    /// An edna Pulse status callback (has `status`/`statusAt`).
+    /// An edna Pulse status callback (told by `statusAt`).
     Status(StatusCallback),
-    /// A legacy SME incoming message (has `imType`, `contentType`, `address`, ...).
+    /// A legacy SME incoming message (told by `imType`).
     LegacyIncoming(LegacyIncomingMessage),
-    /// A legacy SME delivery status (has `imOutMessageId`/`dlvStatus`).
+    /// A legacy SME delivery status (told by `imOutMessageId`, `dlvStatus` or
+    /// `dlvStatusAt`).
     LegacyStatus(LegacyStatusCallback),
-    /// An edna Pulse template status: one template (a "message matcher"; has
-    /// `channelType`), as each element of the array edna POSTs.
+    /// An edna Pulse template status: one template (a "message matcher"; told by
+    /// `updatedAt`), as each element of the array edna POSTs.
     TemplateStatus(MessageMatcher),
-    /// The older form of the template status, `{messageMatcher, subjectIds}`.
+    /// The older form of the template status, `{messageMatcher, subjectIds}` (told by
+    /// `messageMatcher`).
     MessageMatcherStatus(MessageMatcherStatus),
     /// An event envelope of type `message_matcher.category_changed`: a WhatsApp template
     /// moved to another category.
@@ -715,7 +717,9 @@ pub fn parse_as<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
 /// # Errors
 ///
 /// Only what is wrong with the body as a whole: [`Error::Syntax`] when it is not JSON,
-/// [`Error::UnknownCallback`] at `.` when it is neither an object nor an array.
+/// [`Error::UnknownCallback`] at `.` when it is neither an object nor an array. An element
+/// nested deeper than serde_json's recursion limit is that element's error (an
+/// `Error::Syntax` saying so), not the body's.
 pub fn parse_body_each(body: &[u8]) -> Result<Vec<Result<Callback, Error>>, Error> {
     let text = std::str::from_utf8(body).map_err(|e| crate::error::not_utf8(body, &e))?;
     let mut r = Reader::new(text);
@@ -726,10 +730,10 @@ pub fn parse_body_each(body: &[u8]) -> Result<Vec<Result<Callback, Error>>, Erro
             if read_callback(&mut r, &mut one).is_some() && r.at_end() {
                 return Ok(one.into_iter().map(Ok).collect());
             }
-            let error = crate::error::from_reader(body, &mut r);
-            return match error {
-                Error::Syntax { .. } => Err(error),
-                _ => Ok(vec![Err(error)]),
+            let mut lines = crate::error::Lines::default();
+            return match crate::error::stop(body, &mut r, false, &mut lines) {
+                Stop::Body(error) => Err(error),
+                Stop::Element(error) => Ok(vec![Err(error)]),
             };
         }
         _ => return read_body_text(body).map(|all| all.into_iter().map(Ok).collect()),
@@ -737,6 +741,7 @@ pub fn parse_body_each(body: &[u8]) -> Result<Vec<Result<Callback, Error>>, Erro
     let mut out = Vec::new();
     let mut scratch = Vec::with_capacity(1);
     let mut body_checked = false;
+    let mut lines = crate::error::Lines::default();
     let mut elements = match r.open_array("an array") {
         Some(elements) => elements,
         None => return Err(crate::error::from_reader(body, &mut r)),
@@ -753,14 +758,13 @@ pub fn parse_body_each(body: &[u8]) -> Result<Vec<Result<Callback, Error>>, Erro
             out.extend(scratch.drain(..).map(Ok));
         } else {
             r.at_index(i);
-            if !body_checked {
-                // One bad element: first make sure the body as a whole is JSON.
-                if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
-                    return Err(crate::error::syntax(body, &e));
-                }
-                body_checked = true;
+            // The first bad element has the body checked to be JSON; a body that is not
+            // is refused whole.
+            match crate::error::stop(body, &mut r, body_checked, &mut lines) {
+                Stop::Body(error) => return Err(error),
+                Stop::Element(error) => out.push(Err(error)),
             }
-            out.push(Err(crate::error::from_reader_checked(body, &mut r, true)));
+            body_checked = true;
             scratch.clear();
             r.rewind(start);
             if r.skip().is_none() {

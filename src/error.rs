@@ -99,6 +99,42 @@ impl Error {
     }
 }
 
+/// Lines counted forward through a body: positions asked for in increasing order (the
+/// errors of the elements of one array) cost one pass over the body in all.
+#[derive(Default)]
+pub(crate) struct Lines {
+    pos: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl Lines {
+    /// Line and column (both 1-based, the column in bytes) of the byte before `pos`.
+    fn at(&mut self, body: &[u8], pos: usize) -> (usize, usize) {
+        let pos = pos.min(body.len());
+        if pos < self.pos || self.line == 0 {
+            *self = Self {
+                pos: 0,
+                line: 1,
+                line_start: 0,
+            };
+        }
+        for (i, &b) in body
+            .get(self.pos..pos)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            if b == b'\n' {
+                self.line += 1;
+                self.line_start = self.pos + i + 1;
+            }
+        }
+        self.pos = pos;
+        (self.line, pos - self.line_start)
+    }
+}
+
 /// Line and column (both 1-based, the column in bytes) of the byte before `pos`: where
 /// serde_json would say it stopped.
 fn line_column(body: &[u8], pos: usize) -> (usize, usize) {
@@ -210,43 +246,59 @@ pub(crate) fn internal(what: &str) -> Error {
 
 /// The error of a read that stopped (see [`crate::object::read`]).
 pub(crate) fn from_reader(body: &[u8], r: &mut Reader<'_>) -> Error {
-    from_reader_checked(body, r, false)
+    match stop(body, r, false, &mut Lines::default()) {
+        Stop::Body(e) | Stop::Element(e) => e,
+    }
 }
 
-/// As [`from_reader`]; `json_checked` says the body is known to be JSON.
+/// Why a read stopped: the body as a whole, or the value being read.
+pub(crate) enum Stop {
+    /// The body is not JSON: nothing in it can be read.
+    Body(Error),
+    /// The value being read (a callback of an array) is wrong.
+    Element(Error),
+}
+
+/// Why a read stopped; `json_checked` says the body is known to pass serde_json's scan.
 ///
 /// Nesting too deep is reported as serde_json would, first. Otherwise a body that is not
 /// JSON is a syntax error whatever else is wrong (a wrong value can stop the read before
-/// the syntax error further on: `{"status":5`), found by serde_json's scan of the body.
-pub(crate) fn from_reader_checked(body: &[u8], r: &mut Reader<'_>, json_checked: bool) -> Error {
+/// the syntax error further on: `{"status":5`), found by serde_json's scan of the body. A
+/// read that stopped with nothing recorded met text serde_json's scan passes but its
+/// reading refuses (a lone surrogate, a number out of range): serde_json's reading of the
+/// body says where.
+pub(crate) fn stop(body: &[u8], r: &mut Reader<'_>, json_checked: bool, lines: &mut Lines) -> Stop {
     let failure = r.take_failure();
     if let Some(f) = &failure {
         if f.kind == FailureKind::TooDeep {
-            let (line, column) = line_column(body, f.pos + 1);
-            return Error::Syntax {
+            let (line, column) = lines.at(body, f.pos + 1);
+            return Stop::Element(Error::Syntax {
                 message: f.message.to_string(),
                 line,
                 column,
-            };
+            });
         }
     }
     if !json_checked {
         if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(body) {
-            return syntax(body, &e);
+            return Stop::Body(syntax(body, &e));
         }
     }
     let Some(failure) = failure else {
-        return internal("the reader stopped on well-formed JSON");
+        return match serde_json::from_slice::<serde_json::Value>(body) {
+            Err(e) => Stop::Body(syntax(body, &e)),
+            Ok(_) => Stop::Element(internal("the reader stopped on well-formed JSON")),
+        };
     };
     let mut path = String::new();
     write_path(&mut path, &failure.path);
-    match failure.kind {
+    Stop::Element(match failure.kind {
         FailureKind::NotACallback => Error::UnknownCallback {
             path,
             message: failure.message.into_owned(),
         },
         _ => {
-            let (line, column) = line_column(body, failure.pos);
+            let (line, column) = lines.at(body, failure.pos);
             Error::Invalid {
                 path,
                 message: failure.message.into_owned(),
@@ -254,7 +306,7 @@ pub(crate) fn from_reader_checked(body: &[u8], r: &mut Reader<'_>, json_checked:
                 column,
             }
         }
-    }
+    })
 }
 
 /// serde_json's message without its " at line L column C" suffix.
@@ -278,7 +330,14 @@ fn format_path(path: &serde_path_to_error::Path) -> String {
                 if !out.is_empty() {
                     out.push('.');
                 }
-                out.push_str(key);
+                // A struct's field or a map's key: serde does not say which, and a map's
+                // key is the body's (a phone number, a name). Only what looks like a field
+                // name is shown.
+                out.push_str(if looks_like_a_field(key) {
+                    key
+                } else {
+                    "<undocumented>"
+                });
             }
             Segment::Unknown => out.push_str(".?"),
         }
@@ -287,6 +346,45 @@ fn format_path(path: &serde_path_to_error::Path) -> String {
         out.push('.');
     }
     out
+}
+
+/// Whether `key` looks like the name of a field (`statusAt`, `flow_token`, `@type`), not
+/// like a value (`+79001234567`, `Ivan Ivanov`, `01`).
+fn looks_like_a_field(key: &str) -> bool {
+    let mut bytes = key.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'@')
+        && key.len() <= 64
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+thread_local! {
+    /// The last error a type of the crate gave serde as text (see
+    /// `object::deserialize_text`), so that [`locate`] can give it back whole.
+    static OURS: std::cell::RefCell<Option<Error>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps `error`, which a type of the crate is about to give serde as text.
+pub(crate) fn remember(error: &Error) {
+    OURS.with(|ours| *ours.borrow_mut() = Some(error.clone()));
+}
+
+/// The error a type of the crate gave as `message`, if that is where `message` came from
+/// (a type of yours writing the same words gets nothing).
+fn recall(message: &str) -> Option<Error> {
+    OURS.with(|ours| ours.borrow_mut().take())
+        .filter(|error| error.to_string() == message)
+}
+
+/// Where the value starts that a crate's type read from the whole body: its line and
+/// column before its first byte.
+fn value_start(body: &[u8]) -> (usize, usize) {
+    let lead = body
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .count();
+    line_column(body, lead)
 }
 
 fn join_path(outer: &str, inner: &str) -> String {
@@ -298,32 +396,55 @@ fn join_path(outer: &str, inner: &str) -> String {
     }
 }
 
-/// An [`Error`] from its own `Display` text, as a type of the crate's hands it to serde
-/// (see `object::deserialize_text`), below `outer`.
-fn reparse(outer: &str, message: &str, line: usize, column: usize) -> Option<Error> {
-    if let Some(rest) = message.strip_prefix("invalid `") {
-        let (path, message) = rest.split_once("`: ")?;
-        return Some(Error::Invalid {
-            path: join_path(outer, path),
-            message: message.to_owned(),
+/// An error of a crate's type (its path inside the value it read) as the error of the
+/// body, the value being at `outer`. Its line and column were counted in the value's own
+/// text: for the whole body they are moved to where the value starts; below it, where
+/// serde_json says the value ended is the best there is.
+fn below(outer: &str, ours: Error, body: &[u8], inner: &serde_json::Error) -> Error {
+    let shift = |line: usize, column: usize| {
+        if outer != "." {
+            return (inner.line(), inner.column());
+        }
+        let (start_line, start_column) = value_start(body);
+        if line <= 1 {
+            (start_line, start_column + column)
+        } else {
+            (start_line + line - 1, column)
+        }
+    };
+    match ours {
+        Error::Invalid {
+            path,
+            message,
             line,
             column,
-        });
+        } => {
+            let (line, column) = shift(line, column);
+            Error::Invalid {
+                path: join_path(outer, &path),
+                message,
+                line,
+                column,
+            }
+        }
+        Error::UnknownCallback { path, message } => Error::UnknownCallback {
+            path: join_path(outer, &path),
+            message,
+        },
+        Error::Syntax {
+            message,
+            line,
+            column,
+        } => {
+            let (line, column) = shift(line, column);
+            Error::Syntax {
+                message,
+                line,
+                column,
+            }
+        }
+        other => other,
     }
-    if let Some(rest) = message.strip_prefix('`') {
-        let (path, message) = rest.split_once("` is not an edna callback: ")?;
-        return Some(Error::UnknownCallback {
-            path: join_path(outer, path),
-            message: message.to_owned(),
-        });
-    }
-    let rest = message.strip_prefix("body is not valid JSON: ")?;
-    let (message, _) = rest.rsplit_once(" (line ")?;
-    Some(Error::Syntax {
-        message: message.to_owned(),
-        line,
-        column,
-    })
 }
 
 /// Turns the error of a failed `serde_json::from_str::<T>(body)` into an [`Error`] naming
@@ -338,6 +459,7 @@ pub(crate) fn locate<T: DeserializeOwned>(body: &[u8], first: serde_json::Error)
     if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(body) {
         return syntax(body, &e);
     }
+    OURS.with(|ours| ours.borrow_mut().take());
     let mut de = serde_json::Deserializer::from_slice(body);
     let (path, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Err(e) => (format_path(e.path()), e.into_inner()),
@@ -345,8 +467,8 @@ pub(crate) fn locate<T: DeserializeOwned>(body: &[u8], first: serde_json::Error)
         Ok(_) => (".".to_owned(), first),
     };
     let message = message_of(&inner);
-    if let Some(error) = reparse(&path, &message, inner.line(), inner.column()) {
-        return error;
+    if let Some(ours) = recall(&message) {
+        return below(&path, ours, body, &inner);
     }
     let message = allowed(&message);
     // A missing or repeated field is reported by serde at its object; name the field.

@@ -300,6 +300,10 @@ impl<'a> Envelope<'a> {
                         2 => Field::read(&mut version, r),
                         4 => Field::read(&mut timestamp, r),
                         _ => {
+                            // Required, as `type` and `timestamp` are: `null` is no payload.
+                            if r.peek()? == b'n' {
+                                return r.wrong_type("the event's payload");
+                            }
                             payload = Some(r.mark());
                             r.skip().map(|_| ())
                         }

@@ -144,7 +144,10 @@ pub(crate) fn deserialize_text<'de, D: Deserializer<'de>, T>(
     read: fn(&str) -> Result<T, crate::Error>,
 ) -> Result<T, D::Error> {
     let raw = <Box<serde_json::value::RawValue>>::deserialize(deserializer)?;
-    read(raw.get()).map_err(|e| de::Error::custom(ErrorText(&e)))
+    read(raw.get()).map_err(|e| {
+        crate::error::remember(&e);
+        de::Error::custom(ErrorText(&e))
+    })
 }
 
 struct ErrorText<'a>(&'a crate::Error);

@@ -632,3 +632,119 @@ fn a_malformed_number_id_is_a_syntax_error() {
         .unwrap()
         .contains("18446744073709551615"));
 }
+
+// ---------------------------------------------------------------------------------------
+// Found in review of the one reader.
+
+/// Text serde_json's scan passes but its reading refuses (a lone surrogate, a number out of
+/// range) is a syntax error with serde_json's line and column, not an internal error.
+#[test]
+fn a_lone_surrogate_or_a_number_out_of_range_is_a_syntax_error() {
+    let status = r#""status":"READ","statusAt":"2023-10-31T11:07:56Z""#;
+    for body in [
+        format!(r#"{{"requestId":"r\ud800",{status}}}"#),
+        format!(r#"{{"x\udc00":1,{status}}}"#),
+        format!(r#"{{"x":1e400,{status}}}"#),
+        r#"{"requestId":"r","status":"READ","statusAt":1e400}"#.to_owned(),
+        format!(r#"[{{{status}}},{{"requestId":"r\ud800",{status}}}]"#),
+    ] {
+        let err = refused(&body, body.as_bytes());
+        assert!(
+            matches!(err, Error::Syntax { line: 1, .. }),
+            "{body}: {err:?}"
+        );
+        // A body that is not JSON is refused whole by the element-by-element reading too.
+        let each = edna_callbacks::parse_body_each(body.as_bytes());
+        assert!(
+            matches!(each, Err(Error::Syntax { .. })),
+            "{body}: {each:?}"
+        );
+    }
+}
+
+/// `parse_body_each` gives each bad element its own line and column, in one pass over the
+/// body however many elements are bad.
+#[test]
+fn each_bad_element_gets_its_own_line() {
+    let elements: Vec<String> = (0..2_000)
+        .map(|i| {
+            if i % 2 == 0 {
+                r#"{"status":"READ","statusAt":"2023-10-31T11:07:56Z"}"#.to_owned()
+            } else {
+                r#"{"status":"READ","statusAt":"x"}"#.to_owned()
+            }
+        })
+        .collect();
+    let body = format!("[\n{}\n]", elements.join(",\n"));
+    let each = edna_callbacks::parse_body_each(body.as_bytes()).unwrap();
+    assert_eq!(each.len(), 2_000);
+    for (i, one) in each.iter().enumerate() {
+        match one {
+            Ok(_) => assert_eq!(i % 2, 0),
+            Err(Error::Invalid {
+                path, line, column, ..
+            }) => {
+                assert_eq!(path, &format!("[{i}].statusAt"));
+                assert_eq!(*line, i + 2, "{i}");
+                assert_eq!(*column, 31, "{i}");
+            }
+            Err(e) => panic!("{i}: {e:?}"),
+        }
+    }
+}
+
+/// `parse_as` of the crate's types gives exactly `parse_body`'s error, line and column
+/// included.
+#[test]
+fn parse_as_gives_the_error_parse_body_gives() {
+    let body = b"  {\"requestId\":\"r\",\"status\":\"READ\",\n\"statusAt\":\"31.10.2023\"}";
+    let from_body = parse_body(body).unwrap_err();
+    assert!(
+        matches!(from_body, Error::Invalid { line: 2, .. }),
+        "{from_body:?}"
+    );
+    assert_eq!(parse_as::<StatusCallback>(body).unwrap_err(), from_body);
+    assert_eq!(
+        parse_as::<edna_callbacks::Callback>(body).unwrap_err(),
+        from_body
+    );
+}
+
+/// A type of yours: a map's keys are the body's, and are not shown; a message of its own
+/// that looks like the crate's is not taken for one.
+#[test]
+fn parse_as_of_your_type_shows_no_key_or_message_of_the_body() {
+    use std::collections::HashMap;
+    let body = br#"{"+79001234567":{"status":"READ","statusAt":5}}"#;
+    let err = parse_as::<HashMap<String, StatusCallback>>(body).unwrap_err();
+    assert_eq!(err.path(), "<undocumented>.statusAt", "{err:?}");
+    assert!(!format!("{err} {err:?}").contains("79001234567"));
+    let err = parse_as::<HashMap<String, u32>>(br#"{"Ivan Ivanov":"x"}"#).unwrap_err();
+    assert_eq!(err.path(), "<undocumented>", "{err:?}");
+
+    #[derive(Debug)]
+    struct Sneaky;
+    impl<'de> serde::Deserialize<'de> for Sneaky {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let value = String::deserialize(d)?;
+            Err(serde::de::Error::custom(format!("invalid `x`: {value}")))
+        }
+    }
+    let err = parse_as::<Sneaky>(br#""79001234567""#).unwrap_err();
+    assert!(!format!("{err} {err:?}").contains("79001234567"), "{err:?}");
+}
+
+/// An event's `payload` is required whatever its `type`: `null` is none.
+#[test]
+fn an_event_payload_given_as_null_is_refused() {
+    for kind in [
+        "foo.bar",
+        "short_link_visited",
+        "message_matcher.category_changed",
+    ] {
+        let body =
+            format!(r#"{{"type":"{kind}","timestamp":"2023-10-31T11:07:56Z","payload":null}}"#);
+        let err = refused(&body, body.as_bytes());
+        assert_eq!(err.path(), "payload", "{body}: {err:?}");
+    }
+}

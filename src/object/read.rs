@@ -10,9 +10,10 @@
 //! array it returns through adds its field or index to the failure's path, on that cold
 //! way out only. Where the text is not JSON the step records nothing: the caller asks
 //! serde_json's own scan of the body for the syntax error and its line and column (see
-//! [`crate::error`]). Values the crate keeps as they came (unknown fields) and numbers
-//! other than plain integers are handed to serde_json as the slice of text they span, so
-//! their meaning is serde_json's by construction.
+//! [`crate::error`]). Of the values the crate keeps as they came (unknown fields), the
+//! reader reads strings, plain integers, booleans and `null` itself; objects, arrays and
+//! numbers other than plain integers are handed to serde_json as the slice of text they
+//! span, so their meaning is serde_json's by construction.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
