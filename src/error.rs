@@ -279,13 +279,16 @@ pub(crate) fn stop(body: &[u8], r: &mut Reader<'_>, json_checked: bool, lines: &
             });
         }
     }
+    // The reader reads text, so the body is UTF-8 here; reading it as text shares
+    // serde_json's code with the reader's own use of it.
+    let text = std::str::from_utf8(body).unwrap_or_default();
     if !json_checked {
-        if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
             return Stop::Body(syntax(body, &e));
         }
     }
     let Some(failure) = failure else {
-        return match serde_json::from_slice::<serde_json::Value>(body) {
+        return match serde_json::from_str::<serde_json::Value>(text) {
             Err(e) => Stop::Body(syntax(body, &e)),
             Ok(_) => Stop::Element(internal("the reader stopped on well-formed JSON")),
         };
