@@ -307,28 +307,46 @@ const RULES: &[Rule] = &[
 /// What a top-level key says of the kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Says {
-    /// A marker of this kind.
-    Marker(CallbackKind),
-    /// A key only this kind documents, but not a marker.
-    Own(CallbackKind),
+    /// A marker of the kind of `RULES[rule]`.
+    Marker {
+        /// The index of the kind's rule.
+        rule: usize,
+        /// The marker (the key, as the table spells it).
+        marker: &'static str,
+    },
+    /// A key only the kind of `RULES[rule]` documents, but not a marker.
+    Own {
+        /// The index of the kind's rule.
+        rule: usize,
+    },
     /// A key several kinds document, or none.
     Nothing,
 }
 
+impl Says {
+    /// The kind the key says, if it says one.
+    fn kind(self) -> Option<CallbackKind> {
+        match self {
+            Self::Marker { rule, .. } | Self::Own { rule } => RULES.get(rule).map(|r| r.kind),
+            Self::Nothing => None,
+        }
+    }
+}
+
 fn says(key: &str) -> Says {
     let mut owner = None;
-    for rule in RULES {
-        if rule.markers.contains(&key) {
-            return Says::Marker(rule.kind);
+    for (i, rule) in RULES.iter().enumerate() {
+        if let Some(marker) = rule.markers.iter().find(|m| **m == key) {
+            return Says::Marker { rule: i, marker };
         }
         if rule.keys.contains(&key) {
             if owner.is_some() {
                 return Says::Nothing;
             }
-            owner = Some(rule.kind);
+            owner = Some(i);
         }
     }
-    owner.map_or(Says::Nothing, Says::Own)
+    owner.map_or(Says::Nothing, |rule| Says::Own { rule })
 }
 
 /// The kind to read a body as on a guess, from its first key: the kind the key is a
@@ -341,10 +359,7 @@ fn guess(first: &str) -> CallbackKind {
         "requestId" => CallbackKind::Status,
         "imOutMessageId" => CallbackKind::LegacyStatus,
         "payload" | "type" => CallbackKind::Event,
-        _ => match says(first) {
-            Says::Marker(kind) | Says::Own(kind) => kind,
-            Says::Nothing => CallbackKind::Incoming,
-        },
+        _ => says(first).kind().unwrap_or(CallbackKind::Incoming),
     }
 }
 
@@ -365,19 +380,18 @@ fn decide(r: &mut Reader<'_>) -> Option<CallbackKind> {
     let mut markers: [Option<&'static str>; RULES.len()] = [None; RULES.len()];
     let mut owners = [false; RULES.len()];
     while let Some(key) = r.next_key(&mut members)? {
-        for (i, rule) in RULES.iter().enumerate() {
-            if let Some(marker) = rule.markers.iter().find(|m| **m == &*key) {
-                if let Some(slot) = markers.get_mut(i) {
+        match says(&key) {
+            Says::Marker { rule, marker } => {
+                if let Some(slot) = markers.get_mut(rule) {
                     slot.get_or_insert(marker);
                 }
             }
-        }
-        if let Says::Own(kind) = says(&key) {
-            if let Some(i) = RULES.iter().position(|rule| rule.kind == kind) {
-                if let Some(owner) = owners.get_mut(i) {
+            Says::Own { rule } => {
+                if let Some(owner) = owners.get_mut(rule) {
                     *owner = true;
                 }
             }
+            Says::Nothing => {}
         }
         r.skip()?;
     }
@@ -583,8 +597,8 @@ fn read_callback_again(
 fn next_guess(r: &mut Reader<'_>, tried: CallbackKind) -> Option<CallbackKind> {
     let mut members = r.open_object("an edna callback object")?;
     while let Some(key) = r.next_key(&mut members)? {
-        match says(&key) {
-            Says::Marker(kind) | Says::Own(kind) if kind != tried => return Some(kind),
+        match says(&key).kind() {
+            Some(kind) if kind != tried => return Some(kind),
             _ => {}
         }
         r.skip()?;
@@ -795,7 +809,8 @@ mod tests {
                 for other in RULES.iter().filter(|o| o.kind != rule.kind) {
                     assert!(!other.keys.contains(marker), "{marker} in {}", other.name);
                 }
-                assert_eq!(says(marker), Says::Marker(rule.kind), "{marker}");
+                assert_eq!(says(marker).kind(), Some(rule.kind), "{marker}");
+                assert!(matches!(says(marker), Says::Marker { .. }), "{marker}");
                 // Required: with every other documented field given, it is what is missing.
                 let others = rule
                     .keys

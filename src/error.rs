@@ -138,10 +138,7 @@ impl Lines {
 /// Line and column (both 1-based, the column in bytes) of the byte before `pos`: where
 /// serde_json would say it stopped.
 fn line_column(body: &[u8], pos: usize) -> (usize, usize) {
-    let before = body.get(..pos).unwrap_or(body);
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let column = before.iter().rev().take_while(|&&b| b != b'\n').count();
-    (line, column)
+    Lines::default().at(body, pos)
 }
 
 /// Whether the byte serde_json stopped at (line and column, 1-based) closes an object or
@@ -181,13 +178,12 @@ fn hint(body: &[u8]) -> Option<&'static str> {
             "the body looks gzip-compressed (it starts with the bytes 1f 8b): decompress it first",
         );
     }
-    let form = body.iter().position(|&b| b == b'=').is_some_and(|at| {
-        at > 0
-            && body
-                .iter()
-                .all(|&b| b.is_ascii_graphic() && b != b'"' && b != b'{' && b != b'[')
-            && body.first().is_some_and(|b| b.is_ascii_alphabetic())
-    });
+    // `key=value&...`: starts with a letter, has an `=`, and nothing JSON-like at all.
+    let form = body.first().is_some_and(u8::is_ascii_alphabetic)
+        && body.contains(&b'=')
+        && body
+            .iter()
+            .all(|&b| b.is_ascii_graphic() && !matches!(b, b'"' | b'{' | b'['));
     if form {
         return Some("the body looks form-encoded (key=value&...), not JSON");
     }
@@ -196,9 +192,7 @@ fn hint(body: &[u8]) -> Option<&'static str> {
 
 /// A syntax error serde_json found in `body`, with a hint for the commonest wrong bodies.
 pub(crate) fn syntax(body: &[u8], e: &serde_json::Error) -> Error {
-    let text = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let mut message = text.strip_suffix(&suffix).unwrap_or(&text).to_owned();
+    let mut message = message_of(e);
     if trailing_comma(body, e.line(), e.column()) {
         // serde_json's scan says "key must be a string" or "expected value" where its
         // typed reading says what is really wrong.

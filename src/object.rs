@@ -14,8 +14,6 @@
 //! serde_json's `RawValue`), so `serde_json::from_str::<StatusCallback>` reads exactly what
 //! [`parse_body`](crate::parse_body) reads, with the same errors.
 
-use std::fmt;
-
 use serde::de::{self, Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
@@ -146,16 +144,8 @@ pub(crate) fn deserialize_text<'de, D: Deserializer<'de>, T>(
     let raw = <Box<serde_json::value::RawValue>>::deserialize(deserializer)?;
     read(raw.get()).map_err(|e| {
         crate::error::remember(&e);
-        de::Error::custom(ErrorText(&e))
+        de::Error::custom(e)
     })
-}
-
-struct ErrorText<'a>(&'a crate::Error);
-
-impl fmt::Display for ErrorText<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.0, f)
-    }
 }
 
 /// Declares a JSON object: the struct, its `Serialize` (documented fields in order, then
