@@ -6,10 +6,10 @@
 //! | request | answer | what happens |
 //! |---|---|---|
 //! | wrong or missing webhook key | 401 | nothing: the body is not even read |
-//! | a body that parses | 200 | each callback is handed on (here: to a channel standing for your queue) |
+//! | a body that parses | 200 | each callback is handed on (here: to a channel standing for your queue); what was not understood is logged by path, and a body of no known kind alerted on |
 //! | a callback already handed on (a retry) | 200 | recognised by [`Callback::dedup_key`], not handed on twice |
 //! | a body that does not parse | 200 | kept whole in the dead-letter directory, with the error: a retry cannot help |
-//! | an array with some bad callbacks | 200 | the good ones handed on; the body kept once per bad one, with its error (`[3].receivedAt`) |
+//! | an array with some bad callbacks | 200 | the good ones handed on; each bad one kept on its own (its bytes only, not the other elements), with its error (`[3].receivedAt`) |
 //! | handing on fails (queue full or gone), or a dead letter cannot be written | 503 | edna retries later |
 //! | a body over [`MAX_BODY`] bytes | 413 | nothing (edna's bodies are a few KiB) |
 //!
@@ -50,8 +50,10 @@ pub const MAX_BODY: usize = 1 << 20;
 pub struct Config {
     /// The webhook key configured in edna.
     pub key: WebhookKey,
-    /// Where bodies that do not parse are kept: `<n>.body` holds the body byte for byte,
-    /// `<n>.error` the error (which names the field, never a value from the body).
+    /// Where bodies that do not parse are kept: `<n>.body` holds the body byte for byte (or,
+    /// for one bad element of an array, that element's bytes alone, so that no other
+    /// element's data is kept with it), `<n>.error` the error (which names the field, never
+    /// a value from the body).
     pub dead_letter_dir: PathBuf,
     /// How long to wait for room in the hand-on queue before answering 503.
     pub handoff_timeout: Duration,
@@ -128,7 +130,8 @@ impl Webhook {
         StatusCode::OK
     }
 
-    /// Keeps a body that does not parse; 200 once it is written, 503 if it cannot be.
+    /// Keeps a body (or one element of it) that does not parse; 200 once it is written, 503
+    /// if it cannot be.
     async fn keep_dead_letter(&self, body: &[u8], error: &edna_callbacks::Error) -> StatusCode {
         let millis = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -250,11 +253,25 @@ async fn receive(
     };
     let mut good = Vec::with_capacity(each.len());
     let mut answer = StatusCode::OK;
-    for callback in each {
-        match callback {
-            Ok(callback) => good.push(callback),
+    for element in each {
+        match element.result {
+            Ok(callback) => {
+                // What this version did not understand, by path, never by value: a metric
+                // that says edna sent something new. A body of no kind this version knows
+                // is handed on like any other (kept whole), with an alert for a human.
+                for found in callback.unrecognized() {
+                    eprintln!("{} callback: {found}", callback.kind());
+                }
+                if let Some(unknown) = callback.as_unknown() {
+                    eprintln!("alert: {}", unknown.diagnosis());
+                }
+                good.push(callback);
+            }
+            // Only this element's bytes: the other elements are other customers' messages,
+            // handed on (or dead-lettered) on their own.
             Err(error) => {
-                if webhook.keep_dead_letter(&body, &error).await != StatusCode::OK {
+                let bytes = element.text.as_bytes();
+                if webhook.keep_dead_letter(bytes, &error).await != StatusCode::OK {
                     answer = StatusCode::SERVICE_UNAVAILABLE;
                 }
             }

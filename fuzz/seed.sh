@@ -6,7 +6,7 @@ set -eu
 fuzz=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$fuzz")
 corpus="$fuzz/corpus"
-mkdir -p "$corpus/parse_body" "$corpus/flow_reply" "$corpus/timestamp"
+mkdir -p "$corpus/parse_body" "$corpus/differential" "$corpus/flow_reply" "$corpus/timestamp"
 
 # Writes standard input to $1/<checksum of the content>.
 put() {
@@ -16,9 +16,11 @@ put() {
     mv "$tmp" "$1/seed-$sum"
 }
 
-# parse_body: every golden and edge fixture, and every regression, as it is.
+# parse_body and differential: every golden and edge fixture, and every regression, as it
+# is.
 for f in "$root"/fixtures/*.json "$root"/fixtures/edge/*.json "$root"/tests/regressions/*; do
     [ -f "$f" ] && put "$corpus/parse_body" <"$f"
+    [ -f "$f" ] && put "$corpus/differential" <"$f"
 done
 
 # flow_reply: the FLOW texts of the fixtures, odd texts, and the fixtures themselves
@@ -57,6 +59,6 @@ done
 FORMS
 } | sort -u | while IFS= read -r ts; do printf '%s' "$ts" | put "$corpus/timestamp"; done
 
-for t in parse_body flow_reply timestamp; do
+for t in parse_body differential flow_reply timestamp; do
     echo "$t: $(ls "$corpus/$t" | wc -l) seeds"
 done

@@ -56,6 +56,14 @@ impl WebhookKey {
     pub fn verify_header(&self, header: Option<&[u8]>) -> bool {
         header.is_some_and(|h| self.verify(h))
     }
+
+    /// The `Authorization` header's value edna sends with this key, `Token <key>`, for
+    /// [`testing::Request`](crate::testing::Request) (a key that is not UTF-8 has its odd
+    /// bytes replaced).
+    #[cfg(feature = "testing")]
+    pub(crate) fn authorization(&self) -> String {
+        format!("Token {}", String::from_utf8_lossy(&self.key))
+    }
 }
 
 impl fmt::Debug for WebhookKey {

@@ -1,312 +1,419 @@
-//! Any callback body: telling the kind from its keys, and reading it with the one reader.
+//! The registry of callback kinds: the one list from which [`Callback`], [`CallbackKind`],
+//! the kind rule's table and the reading of every kind are made.
+//!
+//! Each kind declares everything about itself in its own file (its type, how it is told,
+//! what its dedup key, party, time and delivery are: see [`crate::kind`]); this file only
+//! lists it once. Adding a kind is its own file plus one line below; a kind whose file
+//! lacks a part of the declaration does not compile.
 
 use std::fmt;
 
-use std::borrow::Cow;
-
-use serde::de::{DeserializeOwned, Deserializer};
-use serde::{Deserialize, Serialize};
-
+use serde::Serialize;
 use serde_json::Value;
 
-use crate::enums::EventType;
-use crate::error::{locate, Error, Stop};
-use crate::event::{Envelope, Event, ShortLinkVisited, TemplateCategoryChanged, ENVELOPE_KEYS};
-use crate::incoming::IncomingMessage;
-use crate::legacy_incoming::LegacyIncomingMessage;
-use crate::legacy_status::LegacyStatusCallback;
-use crate::object::read::{self, FailureKind, Members, Reader};
-use crate::object::{Placeholder, WireObject};
-use crate::status::StatusCallback;
-use crate::template::{MessageMatcher, MessageMatcherStatus};
+use crate::dedup::{DedupKey, KeyError};
+use crate::kind::{CallbackBody, Rule, Told};
+use crate::legacy::incoming::LegacyIncomingMessage;
+use crate::legacy::status::LegacyStatusCallback;
+use crate::pulse::calling::CallingSettingsStatus;
+use crate::pulse::event::{
+    Envelope, Event, EventPayload, EventType, ShortLinkVisited, TemplateCategoryChanged,
+    ENVELOPE_RULE,
+};
+use crate::pulse::incoming::IncomingMessage;
+use crate::pulse::status::StatusCallback;
+use crate::pulse::template::{MessageMatcher, MessageMatcherStatus};
+use crate::view::{Delivery, Party};
+use crate::wire::read::{self, Members, Reader};
+use crate::wire::survey::{Path, Survey, Unfamiliar, Unrecognized};
+use crate::wire::Timestamp;
 
-/// One callback of any kind edna POSTs.
-///
-/// `Serialize` writes the callback's own object, exactly the shape edna sent: no wrapper,
-/// no tag. `Deserialize` tells the kind from the keys (see [`parse_body`]).
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-#[allow(clippy::large_enum_variant)] // One per body; boxing would cost an allocation each.
-pub enum Callback {
-    /// An edna Pulse incoming message (told by `messageContent`).
-    Incoming(IncomingMessage),
-    /// An edna Pulse status callback (told by `statusAt`).
-    Status(StatusCallback),
-    /// A legacy SME incoming message (told by `imType`).
-    LegacyIncoming(LegacyIncomingMessage),
-    /// A legacy SME delivery status (told by `imOutMessageId`, `dlvStatus` or
-    /// `dlvStatusAt`).
-    LegacyStatus(LegacyStatusCallback),
-    /// An edna Pulse template status: one template (a "message matcher"; told by
-    /// `updatedAt`), as each element of the array edna POSTs.
-    TemplateStatus(MessageMatcher),
-    /// The older form of the template status, `{messageMatcher, subjectIds}` (told by
-    /// `messageMatcher`).
-    MessageMatcherStatus(MessageMatcherStatus),
-    /// An event envelope of type `message_matcher.category_changed`: a WhatsApp template
-    /// moved to another category.
-    TemplateCategoryChanged(Event<TemplateCategoryChanged>),
-    /// An event envelope of type `short_link_visited`: a recipient clicked a link button.
-    LinkClicked(Event<ShortLinkVisited>),
-    /// An event envelope of a type this version does not know, kept whole (its payload as
-    /// JSON) and written back unchanged.
-    Event(Event<Value>),
-}
-
-/// Which kind a [`Callback`] is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallbackKind {
-    /// [`Callback::Incoming`].
-    Incoming,
-    /// [`Callback::Status`].
-    Status,
-    /// [`Callback::LegacyIncoming`].
-    LegacyIncoming,
-    /// [`Callback::LegacyStatus`].
-    LegacyStatus,
-    /// [`Callback::TemplateStatus`].
-    TemplateStatus,
-    /// [`Callback::MessageMatcherStatus`].
-    MessageMatcherStatus,
-    /// [`Callback::TemplateCategoryChanged`].
-    TemplateCategoryChanged,
-    /// [`Callback::LinkClicked`].
-    LinkClicked,
-    /// [`Callback::Event`]: an event type this version does not know.
-    Event,
-}
-
-impl CallbackKind {
-    /// A short name: `incoming`, `status`, `legacy-incoming`, `legacy-status`,
-    /// `template-status`, `message-matcher-status`, `template-category-changed`,
-    /// `link-clicked`, `event`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Incoming => "incoming",
-            Self::Status => "status",
-            Self::LegacyIncoming => "legacy-incoming",
-            Self::LegacyStatus => "legacy-status",
-            Self::TemplateStatus => "template-status",
-            Self::MessageMatcherStatus => "message-matcher-status",
-            Self::TemplateCategoryChanged => "template-category-changed",
-            Self::LinkClicked => "link-clicked",
-            Self::Event => "event",
+/// Makes the registry from its list: the bodies told by their own markers, the event
+/// payloads told by the envelope's `type`, and the event of any other `type`.
+macro_rules! callbacks {
+    (
+        told by their own markers {
+            $( $(#[$kmeta:meta])* $kind:ident($kty:ty), $kas:ident; )*
         }
-    }
-}
-
-impl fmt::Display for CallbackKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Callback {
-    /// Which kind this is.
-    pub fn kind(&self) -> CallbackKind {
-        match self {
-            Self::Incoming(_) => CallbackKind::Incoming,
-            Self::Status(_) => CallbackKind::Status,
-            Self::LegacyIncoming(_) => CallbackKind::LegacyIncoming,
-            Self::LegacyStatus(_) => CallbackKind::LegacyStatus,
-            Self::TemplateStatus(_) => CallbackKind::TemplateStatus,
-            Self::MessageMatcherStatus(_) => CallbackKind::MessageMatcherStatus,
-            Self::TemplateCategoryChanged(_) => CallbackKind::TemplateCategoryChanged,
-            Self::LinkClicked(_) => CallbackKind::LinkClicked,
-            Self::Event(_) => CallbackKind::Event,
+        events told by their type {
+            $( $(#[$emeta:meta])* $event:ident($ety:ty), $eas:ident; )*
         }
-    }
-
-    /// The Pulse incoming message, if this is one.
-    pub fn as_incoming(&self) -> Option<&IncomingMessage> {
-        match self {
-            Self::Incoming(m) => Some(m),
-            _ => None,
+        $(#[$ometa:meta])* any other event: $other:ident, $oas:ident;
+        $(#[$umeta:meta])* any other body: $unknown:ident($uty:ty), $uas:ident;
+    ) => {
+        /// One callback of any kind edna POSTs.
+        ///
+        /// `Serialize` writes the callback's own object, exactly the shape edna sent: no
+        /// wrapper, no tag. `Deserialize` tells the kind from the keys (see
+        /// [`parse_body`](crate::parse_body)).
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)] // One per body; boxing would cost an allocation each.
+        pub enum Callback {
+            $( $(#[$kmeta])* $kind($kty), )*
+            $( $(#[$emeta])* $event(Event<$ety>), )*
+            $(#[$ometa])* $other(Event<Value>),
+            $(#[$umeta])* $unknown($uty),
         }
-    }
 
-    /// The Pulse status callback, if this is one.
-    pub fn as_status(&self) -> Option<&StatusCallback> {
-        match self {
-            Self::Status(s) => Some(s),
-            _ => None,
+        /// Which kind a [`Callback`] is.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum CallbackKind {
+            $( #[doc = concat!("[`Callback::", stringify!($kind), "`].")] $kind, )*
+            $( #[doc = concat!("[`Callback::", stringify!($event), "`].")] $event, )*
+            #[doc = concat!("[`Callback::", stringify!($other), "`]: an event type this version does not know.")]
+            $other,
+            #[doc = concat!("[`Callback::", stringify!($unknown), "`]: a body of no kind this version knows.")]
+            $unknown,
         }
-    }
 
-    /// The legacy incoming message, if this is one.
-    pub fn as_legacy_incoming(&self) -> Option<&LegacyIncomingMessage> {
-        match self {
-            Self::LegacyIncoming(m) => Some(m),
-            _ => None,
+        impl CallbackKind {
+            /// Whether this is the kind of an event envelope (`{type, version, timestamp,
+            /// payload}`), of a known `type` or not: the kinds
+            /// [`Callback::as_event`] answers for.
+            pub fn is_event(self) -> bool {
+                is_event(self)
+            }
+
+            /// Every kind, in the registry's order.
+            pub const ALL: &'static [CallbackKind] = &[
+                $( CallbackKind::$kind, )*
+                $( CallbackKind::$event, )*
+                CallbackKind::$other,
+                CallbackKind::$unknown,
+            ];
+
+            /// The kind's short name: `incoming`, `status`, `legacy-incoming`,
+            /// `legacy-status`, `message-matcher`, `message-matcher-status`,
+            /// `calling-settings-status`, `template-category-changed`, `short-link-visited`,
+            /// `unknown-event`, `unknown`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( Self::$kind => <$kty as CallbackBody>::NAME, )*
+                    $( Self::$event => <Event<$ety> as CallbackBody>::NAME, )*
+                    Self::$other => <Event<Value> as CallbackBody>::NAME,
+                    Self::$unknown => <$uty as CallbackBody>::NAME,
+                }
+            }
         }
-    }
 
-    /// The legacy delivery status, if this is one.
-    pub fn as_legacy_status(&self) -> Option<&LegacyStatusCallback> {
-        match self {
-            Self::LegacyStatus(s) => Some(s),
-            _ => None,
+        impl Callback {
+            /// Which kind this is.
+            pub fn kind(&self) -> CallbackKind {
+                match self {
+                    $( Self::$kind(_) => CallbackKind::$kind, )*
+                    $( Self::$event(_) => CallbackKind::$event, )*
+                    Self::$other(_) => CallbackKind::$other,
+                    Self::$unknown(_) => CallbackKind::$unknown,
+                }
+            }
+
+            $(
+                #[doc = concat!("The [`", stringify!($kty), "`], if this is a [`Callback::", stringify!($kind), "`].")]
+                pub fn $kas(&self) -> Option<&$kty> {
+                    match self {
+                        Self::$kind(body) => Some(body),
+                        _ => None,
+                    }
+                }
+            )*
+            $(
+                #[doc = concat!("The event, if this is a [`Callback::", stringify!($event), "`].")]
+                pub fn $eas(&self) -> Option<&Event<$ety>> {
+                    match self {
+                        Self::$event(event) => Some(event),
+                        _ => None,
+                    }
+                }
+            )*
+            #[doc = concat!("The event, if this is a [`Callback::", stringify!($other), "`] (a type this version does not know).")]
+            pub fn $oas(&self) -> Option<&Event<Value>> {
+                match self {
+                    Self::$other(event) => Some(event),
+                    _ => None,
+                }
+            }
+
+            #[doc = concat!("The body, if this is a [`Callback::", stringify!($unknown), "`] (of no kind this version knows).")]
+            pub fn $uas(&self) -> Option<&$uty> {
+                match self {
+                    Self::$unknown(body) => Some(body),
+                    _ => None,
+                }
+            }
+
+            /// The envelope of an event of any type (`type`, `version`, `timestamp` and
+            /// undocumented members), whatever its payload: of a
+            $( #[doc = concat!("[`Callback::", stringify!($event), "`], ")] )*
+            #[doc = concat!("or a [`Callback::", stringify!($other), "`]. `None` for the kinds that are no event.")]
+            ///
+            /// ```
+            /// use edna_callbacks::{parse_body, EventType};
+            ///
+            /// let body = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/edge/mixed-all-webhooks.json"));
+            /// for callback in parse_body(body)? {
+            ///     if let Some(event) = callback.as_event() {
+            ///         assert_eq!(callback.event_type(), Some(event.event_type));
+            ///         assert!(callback.kind().is_event());
+            ///         println!("{} at {}", event.event_type, event.timestamp);
+            ///     }
+            /// }
+            /// # Ok::<(), edna_callbacks::Error>(())
+            /// ```
+            pub fn as_event(&self) -> Option<EventEnvelope<'_>> {
+                match self {
+                    $( Self::$event(event) => Some(EventEnvelope::of(event)), )*
+                    Self::$other(event) => Some(EventEnvelope::of(event)),
+                    _ => None,
+                }
+            }
+
+            /// The kind's answers (see [`CallbackBody`]), whatever the kind.
+            fn body(&self) -> &dyn Answers {
+                match self {
+                    $( Self::$kind(body) => body, )*
+                    $( Self::$event(event) => event, )*
+                    Self::$other(event) => event,
+                    Self::$unknown(body) => body,
+                }
+            }
         }
-    }
 
-    /// The template of a template status, in either form.
-    pub fn as_template(&self) -> Option<&MessageMatcher> {
-        match self {
-            Self::TemplateStatus(t) => Some(t),
-            Self::MessageMatcherStatus(s) => Some(&s.message_matcher),
-            _ => None,
+        #[cfg(feature = "arbitrary")]
+        impl Callback {
+            /// A valid callback of `kind` drawn from `u` (the `arbitrary` feature): see
+            /// [`Callback`]'s `Arbitrary`.
+            ///
+            /// # Errors
+            ///
+            /// Only what [`arbitrary`](::arbitrary) itself returns (never for running out of
+            /// data: then the rest is the simplest valid value).
+            pub fn arbitrary_of(
+                kind: CallbackKind,
+                u: &mut ::arbitrary::Unstructured<'_>,
+            ) -> ::arbitrary::Result<Callback> {
+                use ::arbitrary::Arbitrary;
+                use crate::wire::generate::Generate;
+                Ok(match kind {
+                    $( CallbackKind::$kind => Callback::$kind(<$kty as Generate>::generate(u)?), )*
+                    $( CallbackKind::$event => Callback::$event(Event::<$ety>::arbitrary(u)?), )*
+                    CallbackKind::$other => Callback::$other(Event::<Value>::arbitrary(u)?),
+                    CallbackKind::$unknown => Callback::$unknown(<$uty>::arbitrary(u)?),
+                })
+            }
         }
-    }
-}
 
-impl Serialize for Callback {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Incoming(m) => m.serialize(serializer),
-            Self::Status(s) => s.serialize(serializer),
-            Self::LegacyIncoming(m) => m.serialize(serializer),
-            Self::LegacyStatus(s) => s.serialize(serializer),
-            Self::TemplateStatus(t) => t.serialize(serializer),
-            Self::MessageMatcherStatus(s) => s.serialize(serializer),
-            Self::TemplateCategoryChanged(e) => e.serialize(serializer),
-            Self::LinkClicked(e) => e.serialize(serializer),
-            Self::Event(e) => e.serialize(serializer),
+        /// A valid callback of any kind (the `arbitrary` feature), to fuzz a handler with:
+        /// written as a body (`serde_json::to_vec`), it is read back by
+        /// [`parse_body`](crate::parse_body) as the equal callback.
+        ///
+        /// Every kind of [`CallbackKind::ALL`] is drawn alike, [`Unknown`](Callback::Unknown)
+        /// and [`UnknownEvent`](Callback::UnknownEvent) included (a handler meets them
+        /// when edna adds a webhook or an event type). Each field is generated (each
+        /// optional one present or not): odd and arbitrary strings, ids and numbers in both
+        /// JSON types, known and unknown enum values, timestamps in any offset with up to
+        /// nine fractional digits, and now and then undocumented members (`x-…`) kept in
+        /// `extra`. Use [`Callback::arbitrary_of`] for one kind.
+        #[cfg(feature = "arbitrary")]
+        impl<'a> ::arbitrary::Arbitrary<'a> for Callback {
+            fn arbitrary(u: &mut ::arbitrary::Unstructured<'a>) -> ::arbitrary::Result<Self> {
+                let kind = *u.choose(CallbackKind::ALL)?;
+                Callback::arbitrary_of(kind, u)
+            }
         }
+
+        impl Survey for Callback {
+            fn survey(&self, path: &mut Path, out: &mut Vec<Unrecognized>) {
+                match self {
+                    $( Self::$kind(body) => body.survey(path, out), )*
+                    $( Self::$event(event) => event.survey(path, out), )*
+                    Self::$other(event) => event.survey(path, out),
+                    Self::$unknown(body) => body.survey(path, out),
+                }
+            }
+        }
+
+        impl Serialize for Callback {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $( Self::$kind(body) => body.serialize(serializer), )*
+                    $( Self::$event(event) => event.serialize(serializer), )*
+                    Self::$other(event) => event.serialize(serializer),
+                    Self::$unknown(body) => body.serialize(serializer),
+                }
+            }
+        }
+
+        $(
+            impl From<$kty> for Callback {
+                fn from(value: $kty) -> Self {
+                    Self::$kind(value)
+                }
+            }
+        )*
+        $(
+            impl From<Event<$ety>> for Callback {
+                fn from(value: Event<$ety>) -> Self {
+                    Self::$event(value)
+                }
+            }
+        )*
+        impl From<Event<Value>> for Callback {
+            fn from(value: Event<Value>) -> Self {
+                Self::$other(value)
+            }
+        }
+        impl From<$uty> for Callback {
+            fn from(value: $uty) -> Self {
+                Self::$unknown(value)
+            }
+        }
+
+        /// The kind rule's table: each kind told by its own markers, in the registry's
+        /// order, then the event envelope (whose `type` then says which event).
+        pub(crate) const RULES: &[(CallbackKind, Rule)] = &[
+            $( (CallbackKind::$kind, <$kty as Told>::RULE), )*
+            (CallbackKind::$other, ENVELOPE_RULE),
+        ];
+
+        /// Whether `kind` is read as an event envelope.
+        pub(crate) fn is_event(kind: CallbackKind) -> bool {
+            match kind {
+                $( CallbackKind::$kind => false, )*
+                $( CallbackKind::$event => true, )*
+                CallbackKind::$other => true,
+                CallbackKind::$unknown => false,
+            }
+        }
+
+        /// A placeholder of a kind told by its own markers. Never asked for an event (which
+        /// is built once read): it gives an incoming message then.
+        #[inline(always)]
+        pub(crate) fn placeholder(kind: CallbackKind) -> Callback {
+            use crate::wire::read::Placeholder;
+            match kind {
+                $( CallbackKind::$kind => Callback::$kind(Placeholder::placeholder()), )*
+                _ => Callback::Incoming(Placeholder::placeholder()),
+            }
+        }
+
+        /// Reads the members of a body (its first key `first` already read, if any) into
+        /// the placeholder `callback`.
+        #[inline(always)]
+        pub(crate) fn read_members<'a>(
+            callback: &mut Callback,
+            first: Option<std::borrow::Cow<'a, str>>,
+            give_up_on: fn(&str) -> bool,
+            r: &mut Reader<'a>,
+            members: &mut Members,
+        ) -> Option<()> {
+            match callback {
+                $( Callback::$kind(body) => read::read_members(body, 0, first, give_up_on, r, members), )*
+                _ => None,
+            }
+        }
+
+        /// The kind rule as the README shows it: each kind, and what tells it.
+        #[cfg(test)]
+        pub(crate) fn kind_table() -> String {
+            let mut table = String::from("| kind | `CallbackKind` | told by |\n|---|---|---|\n");
+            let markers = |rule: &Rule| {
+                rule.markers.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(" or ")
+            };
+            $(
+                table.push_str(&format!(
+                    "| {} | `{}` | {} |\n",
+                    <$kty as Told>::RULE.name,
+                    stringify!($kind),
+                    markers(&<$kty as Told>::RULE),
+                ));
+            )*
+            $(
+                table.push_str(&format!(
+                    "| {}: `{}` | `{}` | {}, then `type` |\n",
+                    ENVELOPE_RULE.name,
+                    <$ety as EventPayload>::EVENT_TYPE.unwrap_or_default(),
+                    stringify!($event),
+                    markers(&ENVELOPE_RULE),
+                ));
+            )*
+            table.push_str(&format!(
+                "| {} of any other type | `{}` | {}, then `type` |\n",
+                ENVELOPE_RULE.name,
+                stringify!($other),
+                markers(&ENVELOPE_RULE),
+            ));
+            table.push_str(&format!(
+                "| any other object: no marker, or the markers of two kinds | `{}` | kept whole |\n",
+                stringify!($unknown),
+            ));
+            table
+        }
+
+        /// The fields of a body told by its own markers, for the tests of the kind rule.
+        #[cfg(test)]
+        pub(crate) fn fields(callback: &Callback) -> Option<(&dyn crate::wire::read::Fields, &'static [&'static str])> {
+            use crate::wire::read::WireObject;
+            match callback {
+                $( Callback::$kind(body) => Some((body, <$kty as WireObject>::KEYS)), )*
+                _ => None,
+            }
+        }
+
+        /// The event an envelope holds, its payload read as its `type` says.
+        pub(crate) fn from_envelope<'a>(envelope: Envelope<'a>, r: &mut Reader<'a>) -> Option<Callback> {
+            $(
+                if envelope.event_type.as_str() == <$ety as EventPayload>::EVENT_TYPE.unwrap_or_default() {
+                    return Some(Callback::$event(envelope.with_payload(r)?));
+                }
+            )*
+            Some(Callback::$other(envelope.with_payload(r)?))
+        }
+    };
+}
+
+callbacks! {
+    told by their own markers {
+        /// An edna Pulse incoming message (told by `messageContent`).
+        Incoming(IncomingMessage), as_incoming;
+        /// An edna Pulse status callback (told by `statusAt`).
+        Status(StatusCallback), as_status;
+        /// A legacy SME delivery status (told by `imOutMessageId`, `smsOutMessageId`,
+        /// `dlvStatus` or `dlvStatusAt`).
+        LegacyStatus(LegacyStatusCallback), as_legacy_status;
+        /// An edna Pulse template status: one template (a "message matcher"; told by
+        /// `updatedAt`), as each element of the array edna POSTs.
+        MessageMatcher(MessageMatcher), as_message_matcher;
+        /// The older form of the template status, `{messageMatcher, subjectIds}` (told by
+        /// `messageMatcher`).
+        MessageMatcherStatus(MessageMatcherStatus), as_message_matcher_status;
+        /// A legacy SME incoming message (told by `imType`).
+        LegacyIncoming(LegacyIncomingMessage), as_legacy_incoming;
+        /// The outcome of a request to change a WhatsApp sender's calling settings (told by
+        /// `calling`).
+        CallingSettingsStatus(CallingSettingsStatus), as_calling_settings_status;
     }
-}
-
-impl From<IncomingMessage> for Callback {
-    fn from(value: IncomingMessage) -> Self {
-        Self::Incoming(value)
+    events told by their type {
+        /// An event envelope of type `message_matcher.category_changed`: a WhatsApp
+        /// template moved to another category.
+        TemplateCategoryChanged(TemplateCategoryChanged), as_template_category_changed;
+        /// An event envelope of type `short_link_visited`: a recipient clicked a link
+        /// button.
+        ShortLinkVisited(ShortLinkVisited), as_short_link_visited;
     }
+    /// An event envelope of a type this version does not know, kept whole (its payload
+    /// as JSON, `null` included) and written back unchanged.
+    any other event: UnknownEvent, as_unknown_event;
+    /// A JSON object of no kind this version knows (a new edna webhook, a renamed marker,
+    /// another product's webhook sent to the same URL), kept whole and written back
+    /// unchanged: see [`UnknownCallback`].
+    any other body: Unknown(UnknownCallback), as_unknown;
 }
-
-impl From<StatusCallback> for Callback {
-    fn from(value: StatusCallback) -> Self {
-        Self::Status(value)
-    }
-}
-
-impl From<LegacyIncomingMessage> for Callback {
-    fn from(value: LegacyIncomingMessage) -> Self {
-        Self::LegacyIncoming(value)
-    }
-}
-
-impl From<LegacyStatusCallback> for Callback {
-    fn from(value: LegacyStatusCallback) -> Self {
-        Self::LegacyStatus(value)
-    }
-}
-
-impl From<MessageMatcher> for Callback {
-    fn from(value: MessageMatcher) -> Self {
-        Self::TemplateStatus(value)
-    }
-}
-
-impl From<MessageMatcherStatus> for Callback {
-    fn from(value: MessageMatcherStatus) -> Self {
-        Self::MessageMatcherStatus(value)
-    }
-}
-
-impl From<Event<TemplateCategoryChanged>> for Callback {
-    fn from(value: Event<TemplateCategoryChanged>) -> Self {
-        Self::TemplateCategoryChanged(value)
-    }
-}
-
-impl From<Event<ShortLinkVisited>> for Callback {
-    fn from(value: Event<ShortLinkVisited>) -> Self {
-        Self::LinkClicked(value)
-    }
-}
-
-impl From<Event<Value>> for Callback {
-    fn from(value: Event<Value>) -> Self {
-        Self::Event(value)
-    }
-}
-
-// The kind rule. Each kind is told by its *markers*: keys it requires and no other kind
-// documents at the top level, so that an optional key added to one kind can never turn
-// a body into another kind. The table is `RULES`; the README's "Callback kinds" section
-// shows it, and `tests::the_kind_rule_*` check it.
-//
-// 1. A body with the markers of exactly one kind is of that kind, whatever else it has
-//    and whatever the order of its keys (every other key is kept in `extra`).
-// 2. A body with the markers of two kinds is refused (`UnknownCallback`, naming them).
-// 3. A body with no marker is refused. To say what it lacks, it is read as the one kind
-//    whose *own* keys (documented by that kind alone) it carries, which fails on the
-//    missing marker and names it (`{"requestId":…,"status":…}` lacks `statusAt`); with own
-//    keys of no kind, or of several, the error names every kind's markers.
-//
-// Every kind has a marker, so no body is ever read as a kind because of a key that kind
-// does not require.
-
-/// How one kind is told: see the rule above.
-struct Rule {
-    kind: CallbackKind,
-    /// The kind's name in an error.
-    name: &'static str,
-    /// Every key the kind documents at the top level.
-    keys: &'static [&'static str],
-    /// The keys it requires that no other kind documents.
-    markers: &'static [&'static str],
-}
-
-/// The kind rule's table.
-const RULES: &[Rule] = &[
-    Rule {
-        kind: CallbackKind::Incoming,
-        name: "an incoming message",
-        keys: IncomingMessage::KEYS,
-        markers: &["messageContent"],
-    },
-    Rule {
-        kind: CallbackKind::Status,
-        name: "a status",
-        keys: StatusCallback::KEYS,
-        markers: &["statusAt"],
-    },
-    Rule {
-        kind: CallbackKind::LegacyStatus,
-        name: "a legacy status",
-        keys: LegacyStatusCallback::KEYS,
-        markers: &["imOutMessageId", "dlvStatus", "dlvStatusAt"],
-    },
-    Rule {
-        kind: CallbackKind::TemplateStatus,
-        name: "a template status",
-        keys: MessageMatcher::KEYS,
-        // Not `channelType`: statuses have been seen carrying it.
-        markers: &["updatedAt"],
-    },
-    Rule {
-        kind: CallbackKind::MessageMatcherStatus,
-        name: "a template status object",
-        keys: MessageMatcherStatus::KEYS,
-        markers: &["messageMatcher"],
-    },
-    Rule {
-        kind: CallbackKind::Event,
-        name: "an event",
-        keys: ENVELOPE_KEYS,
-        markers: &["timestamp"],
-    },
-    Rule {
-        kind: CallbackKind::LegacyIncoming,
-        name: "a legacy incoming message",
-        keys: LegacyIncomingMessage::KEYS,
-        markers: &["imType"],
-    },
-];
 
 /// What a top-level key says of the kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Says {
+pub(crate) enum Says {
     /// A marker of the kind of `RULES[rule]`.
     Marker {
         /// The index of the kind's rule.
@@ -314,7 +421,7 @@ enum Says {
         /// The marker (the key, as the table spells it).
         marker: &'static str,
     },
-    /// A key only the kind of `RULES[rule]` documents, but not a marker.
+    /// A key the kind of `RULES[rule]` resembles (see [`Rule::resembles`](crate::kind::Rule)).
     Own {
         /// The index of the kind's rule.
         rule: usize,
@@ -325,553 +432,481 @@ enum Says {
 
 impl Says {
     /// The kind the key says, if it says one.
-    fn kind(self) -> Option<CallbackKind> {
+    pub(crate) fn kind(self) -> Option<CallbackKind> {
         match self {
-            Self::Marker { rule, .. } | Self::Own { rule } => RULES.get(rule).map(|r| r.kind),
+            Self::Marker { rule, .. } | Self::Own { rule } => {
+                RULES.get(rule).map(|(kind, _)| *kind)
+            }
             Self::Nothing => None,
         }
     }
 }
 
-fn says(key: &str) -> Says {
-    let mut owner = None;
-    for (i, rule) in RULES.iter().enumerate() {
+/// What `key`, at the top level of an object, says of its kind.
+pub(crate) fn says(key: &str) -> Says {
+    for (i, (_, rule)) in RULES.iter().enumerate() {
         if let Some(marker) = rule.markers.iter().find(|m| **m == key) {
             return Says::Marker { rule: i, marker };
         }
-        if rule.keys.contains(&key) {
-            if owner.is_some() {
-                return Says::Nothing;
-            }
-            owner = Some(i);
+        if rule.resembles.contains(&key) {
+            return Says::Own { rule: i };
         }
     }
-    owner.map_or(Says::Nothing, |rule| Says::Own { rule })
+    Says::Nothing
 }
 
-/// The kind to read a body as on a guess, from its first key: the kind the key is a
-/// marker or own key of, else a Pulse incoming message (the commonest body, which starts
-/// with `id`). The guess is checked while reading (see [`of_another_kind`]).
-#[inline]
-fn guess(first: &str) -> CallbackKind {
-    match first {
-        "id" | "subject" | "subjectId" | "receivedAt" => CallbackKind::Incoming,
-        "requestId" => CallbackKind::Status,
-        "imOutMessageId" => CallbackKind::LegacyStatus,
-        "payload" | "type" => CallbackKind::Event,
-        _ => says(first).kind().unwrap_or(CallbackKind::Incoming),
-    }
-}
-
-/// Whether an undocumented key of a callback read on a guess belongs to another kind:
-/// then the guess may be wrong, and the kind is told by the whole rule.
-fn of_another_kind(key: &str) -> bool {
-    says(key) != Says::Nothing
-}
-
-/// The whole rule: reads the object's keys (skipping their values) and tells its kind, or
-/// records why it has none. The reader is left inside the object.
-#[cold]
-#[inline(never)]
-fn decide(r: &mut Reader<'_>) -> Option<CallbackKind> {
-    let mut members = r.open_object("an edna callback object")?;
-    // By the index of the kind's rule: the first marker of it seen, and whether an own
-    // key of it was seen.
-    let mut markers: [Option<&'static str>; RULES.len()] = [None; RULES.len()];
-    let mut owners = [false; RULES.len()];
-    while let Some(key) = r.next_key(&mut members)? {
-        match says(&key) {
-            Says::Marker { rule, marker } => {
-                if let Some(slot) = markers.get_mut(rule) {
-                    slot.get_or_insert(marker);
-                }
-            }
-            Says::Own { rule } => {
-                if let Some(owner) = owners.get_mut(rule) {
-                    *owner = true;
-                }
-            }
-            Says::Nothing => {}
-        }
-        r.skip()?;
-    }
-    let kind_of = |i: usize| RULES.get(i).map(|rule| rule.kind);
-    let marked: Vec<usize> = (0..RULES.len())
-        .filter(|&i| markers.get(i).is_some_and(Option::is_some))
-        .collect();
-    let owned: Vec<usize> = (0..RULES.len())
-        .filter(|&i| owners.get(i).copied().unwrap_or(false))
-        .collect();
-    match (marked.as_slice(), owned.as_slice()) {
-        ([i], _) | ([], [i]) => kind_of(*i),
-        ([], _) => r.fail(FailureKind::NotACallback, no_kind_message()),
-        // In the table's order, so that the error is the same whatever the key order.
-        _ => {
-            let mut message = String::from("it has the keys of more than one kind:");
-            for (n, &i) in marked.iter().enumerate() {
-                let (Some(rule), Some(Some(marker))) = (RULES.get(i), markers.get(i)) else {
-                    continue;
-                };
-                message.push_str(if n == 0 { " " } else { ", " });
-                message.push_str(marker);
-                message.push_str(" (");
-                message.push_str(rule.name);
-                message.push(')');
-            }
-            r.fail(FailureKind::NotACallback, message)
-        }
-    }
-}
-
-/// Why an object is no callback: the keys each kind needs, from the table.
-fn no_kind_message() -> String {
-    let mut message = String::from("it has none of the keys that mark a callback (");
-    let mut first = true;
-    for rule in RULES {
-        if !first {
-            message.push_str("; ");
-        }
-        first = false;
-        message.push_str(&rule.markers.join(" or "));
-        message.push_str(" for ");
-        message.push_str(rule.name);
-    }
-    message.push(')');
-    message
-}
-
-/// A placeholder of `kind`.
-#[inline(always)]
-fn placeholder(kind: CallbackKind) -> Callback {
-    match kind {
-        CallbackKind::Incoming => Callback::Incoming(Placeholder::placeholder()),
-        CallbackKind::Status => Callback::Status(Placeholder::placeholder()),
-        CallbackKind::LegacyIncoming => Callback::LegacyIncoming(Placeholder::placeholder()),
-        CallbackKind::LegacyStatus => Callback::LegacyStatus(Placeholder::placeholder()),
-        CallbackKind::TemplateStatus => Callback::TemplateStatus(Placeholder::placeholder()),
-        CallbackKind::MessageMatcherStatus => {
-            Callback::MessageMatcherStatus(Placeholder::placeholder())
-        }
-        // Events are put in place once read (see `read_kind`).
-        CallbackKind::TemplateCategoryChanged | CallbackKind::LinkClicked | CallbackKind::Event => {
-            Callback::Event(Placeholder::placeholder())
-        }
-    }
-}
-
-/// Puts a placeholder of `kind` at the end of `place` and reads the object's members
-/// into it (built where it lies: a `push` would build it aside and copy it, 584 bytes).
-#[inline(always)]
-fn read_kind<'a>(
-    r: &mut Reader<'a>,
-    place: &mut Vec<Callback>,
-    kind: CallbackKind,
-    first: Option<Cow<'a, str>>,
-    give_up_on: fn(&str) -> bool,
-    members: &mut Members,
-) -> Option<()> {
-    if is_event(kind) {
-        let event = read_event(r, first, give_up_on, members)?;
-        place.push(event);
-        return Some(());
-    }
-    place.resize_with(place.len() + 1, || placeholder(kind));
-    let read = match place.last_mut()? {
-        Callback::Incoming(m) => read::read_members(m, 0, first, give_up_on, r, members),
-        Callback::Status(s) => read::read_members(s, 0, first, give_up_on, r, members),
-        Callback::LegacyIncoming(m) => read::read_members(m, 0, first, give_up_on, r, members),
-        Callback::LegacyStatus(s) => read::read_members(s, 0, first, give_up_on, r, members),
-        Callback::TemplateStatus(t) => read::read_members(t, 0, first, give_up_on, r, members),
-        Callback::MessageMatcherStatus(s) => {
-            read::read_members(s, 0, first, give_up_on, r, members)
-        }
-        Callback::TemplateCategoryChanged(_) | Callback::LinkClicked(_) | Callback::Event(_) => {
-            None
-        }
-    };
-    if read.is_none() {
-        place.pop();
-    }
-    read
-}
-
-fn is_event(kind: CallbackKind) -> bool {
-    matches!(
-        kind,
-        CallbackKind::TemplateCategoryChanged | CallbackKind::LinkClicked | CallbackKind::Event
-    )
-}
-
-/// Reads an event envelope, then its payload as the type its `type` names.
-#[inline(never)]
-fn read_event<'a>(
-    r: &mut Reader<'a>,
-    first: Option<Cow<'a, str>>,
-    give_up_on: fn(&str) -> bool,
-    members: &mut Members,
-) -> Option<Callback> {
-    let envelope = Envelope::read(r, first, give_up_on, members)?;
-    Some(match envelope.event_type {
-        EventType::TemplateCategoryChanged => {
-            Callback::TemplateCategoryChanged(envelope.with_payload(r)?)
-        }
-        EventType::ShortLinkVisited => Callback::LinkClicked(envelope.with_payload(r)?),
-        _ => Callback::Event(envelope.with_payload(r)?),
-    })
-}
-
-/// Records that the value ahead is no callback object; always `None`.
-#[cold]
-#[inline(never)]
-fn not_an_object(r: &mut Reader<'_>) -> Option<()> {
-    let what = match r.peek()? {
-        b'[' => "an array",
-        b'"' => "a string",
-        b'n' => "null",
-        b't' | b'f' => "a boolean",
-        b'-' | b'0'..=b'9' => "a number",
-        _ => return None,
-    };
-    r.fail(
-        FailureKind::NotACallback,
-        format!("it is {what}, not a JSON object"),
-    )
-}
-
-/// Reads one callback object onto the end of `place`, telling its kind by [`RULES`].
+/// A JSON object of no kind this version knows, kept whole and written back unchanged:
+/// a webhook edna added after this version, a body whose marker edna renamed, another
+/// product's webhook sent to the same URL (edna Chat Center's `INIT_CHAT`).
 ///
-/// The kind is guessed from the first key and the object read as that kind, stopping at
-/// a key of another kind; a body that proves the guess wrong (or fails to read) is read
-/// again from its start, once the whole rule has told its kind.
-#[inline]
-fn read_callback(r: &mut Reader<'_>, place: &mut Vec<Callback>) -> Option<()> {
-    if r.peek()? != b'{' {
-        return not_an_object(r);
-    }
-    let start = r.mark();
-    let mut members = r.open_object("an edna callback object")?;
-    let Some(first) = r.next_key(&mut members)? else {
-        return r.fail(FailureKind::NotACallback, no_kind_message());
-    };
-    let kind = guess(&first);
-    if read_kind(r, place, kind, Some(first), of_another_kind, &mut members).is_some() {
-        return Some(());
-    }
-    read_callback_again(r, place, start, kind)
-}
-
-/// [`read_callback`] once the guess was wrong, or the read failed: a second guess, from
-/// the first key that says another kind (a legacy incoming message or a template status
-/// starts with `id`, which the first guess reads as a Pulse incoming message), then the
-/// whole rule.
-#[cold]
-#[inline(never)]
-fn read_callback_again(
-    r: &mut Reader<'_>,
-    place: &mut Vec<Callback>,
-    start: read::Mark,
-    tried: CallbackKind,
-) -> Option<()> {
-    if r.failure_kind() == Some(FailureKind::TooDeep) {
-        return None;
-    }
-    r.rewind(start);
-    if let Some(kind) = next_guess(r, tried) {
-        r.rewind(start);
-        let mut members = r.open_object("an edna callback object")?;
-        if read_kind(r, place, kind, None, of_another_kind, &mut members).is_some() {
-            return Some(());
-        }
-        if r.failure_kind() == Some(FailureKind::TooDeep) {
-            return None;
-        }
-    }
-    r.rewind(start);
-    let kind = decide(r)?;
-    r.rewind(start);
-    let mut members = r.open_object("an edna callback object")?;
-    read_kind(r, place, kind, None, read::never, &mut members)
-}
-
-/// The kind the first key of another kind than `tried` says, if one does.
-fn next_guess(r: &mut Reader<'_>, tried: CallbackKind) -> Option<CallbackKind> {
-    let mut members = r.open_object("an edna callback object")?;
-    while let Some(key) = r.next_key(&mut members)? {
-        match says(&key).kind() {
-            Some(kind) if kind != tried => return Some(kind),
-            _ => {}
-        }
-        r.skip()?;
-    }
-    None
-}
-
-/// Reads a whole body into `callbacks`: one object, or an array of them.
-fn read_body(r: &mut Reader<'_>, callbacks: &mut Vec<Callback>) -> Option<()> {
-    match r.peek()? {
-        b'{' => read_callback(r, callbacks)?,
-        b'[' => {
-            let mut elements = r.open_array("an array")?;
-            let mut i = 0;
-            while r.next_element(&mut elements)? {
-                read_callback(r, callbacks).or_else(|| r.at_index(i))?;
-                i += 1;
-            }
-        }
-        _ => return not_an_object(r),
-    }
-    r.at_end().then_some(())
-}
-
-/// Reads a body's text with the reader, or says why it could not.
-fn read_body_text(body: &[u8]) -> Result<Vec<Callback>, Error> {
-    let text = std::str::from_utf8(body).map_err(|e| crate::error::not_utf8(body, &e))?;
-    let mut r = Reader::new(text);
-    let mut callbacks = Vec::with_capacity(1);
-    match read_body(&mut r, &mut callbacks) {
-        Some(()) => Ok(callbacks),
-        None => Err(crate::error::from_reader(body, &mut r)),
-    }
-}
-
-/// Reads one callback object from its text (the whole text).
-fn read_one(text: &str) -> Result<Callback, Error> {
-    let mut r = Reader::new(text);
-    let mut callbacks = Vec::with_capacity(1);
-    match read_callback(&mut r, &mut callbacks).and_then(|()| r.at_end().then_some(())) {
-        Some(()) => callbacks
-            .pop()
-            .ok_or_else(|| crate::error::internal("no callback was read")),
-        None => Err(crate::error::from_reader(text.as_bytes(), &mut r)),
-    }
-}
-
-impl<'de> Deserialize<'de> for Callback {
-    /// Reads one callback object with the crate's reader, telling its kind as
-    /// [`parse_body`] does. Needs one of serde_json's deserializers.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::object::deserialize_text(deserializer, read_one)
-    }
-}
-
-/// Reads a callback body as edna POSTs it: one callback object, or a JSON array of them
-/// (FLOW replies come as arrays). The kind of each object is told from its keys (the rule
-/// is in the README's "Callback kinds"), and the object read in one pass by the crate's
-/// reader, written for these objects: a body whose first key guesses its kind wrong is
-/// read again from its start. A body that fails is read no further; the error says where
-/// (and, for a body that is not JSON, serde_json's scan of it says where). The README's
-/// Performance section has the numbers. [`parse_body_each`] keeps the good callbacks of
-/// an array with a bad one.
-///
-/// An empty array gives an empty `Vec`.
+/// It is not an error: nothing edna sends is refused for being new. A handler should keep
+/// it and alert on it, so that a renamed field of a known kind is not missed quietly;
+/// [`diagnosis`](Self::diagnosis) says, in the crate's own words and documented names
+/// only, which kind it resembles and what that kind would lack.
 ///
 /// ```
-/// use edna_callbacks::{parse_body, CallbackKind, Status};
+/// use edna_callbacks::{parse_body, CallbackKind};
 ///
-/// let callbacks = parse_body(br#"{"imOutMessageId":"test-001","dlvStatus":"read",
-///     "dlvStatusAt":"2020-01-10T19:03:52.355+0300"}"#)?;
-/// assert_eq!(callbacks[0].kind(), CallbackKind::LegacyStatus);
-/// assert_eq!(callbacks[0].as_legacy_status().map(|s| &s.dlv_status), Some(&Status::Read));
+/// let body = br#"{"requestId":"r-1","cascadeStageUUID":"s-1","status":"READ","at":"2026-06-01T10:00:00Z"}"#;
+/// let callbacks = parse_body(body)?;
+/// let unknown = callbacks[0].as_unknown().expect("no kind this version knows");
+/// assert_eq!(unknown.resembles(), Some(CallbackKind::Status));
+/// assert_eq!(unknown.lacks(), ["statusAt"]);
+/// assert_eq!(
+///     unknown.diagnosis(),
+///     "no kind this version knows: it resembles a status (cascadeStageUUID), which needs statusAt"
+/// );
+///
+/// // Keys several kinds share resemble no kind: `requestId` and `status` are a status's
+/// // and a calling-settings status's, so this is not called a broken status.
+/// let callbacks = parse_body(br#"{"requestId":"r-1","status":"READ"}"#)?;
+/// let unknown = callbacks[0].as_unknown().expect("no kind this version knows");
+/// assert_eq!(unknown.resembles(), None);
+/// assert!(unknown.diagnosis().starts_with("no kind this version knows: it has none of the keys"));
 /// # Ok::<(), edna_callbacks::Error>(())
 /// ```
-///
-/// # Errors
-///
-/// - [`Error::Syntax`] when the body is not JSON;
-/// - [`Error::UnknownCallback`] when it is JSON but not a callback object (or an array of
-///   them), or an object has none of the keys that mark a known kind;
-/// - [`Error::Invalid`] when an object is a known kind but a field is wrong: the path
-///   names the field (`statusAt`, `[0].messageContent.items[0].identifier`).
-pub fn parse_body(body: &[u8]) -> Result<Vec<Callback>, Error> {
-    read_body_text(body)
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct UnknownCallback {
+    /// The whole object, as it came (a key given twice keeps its last value, as serde_json
+    /// reads it).
+    pub body: serde_json::Map<String, Value>,
 }
 
-/// Reads a body as a given type (one of the callback types, or anything else), with
-/// errors that name the path like [`parse_body`]'s.
-///
-/// ```
-/// use edna_callbacks::{parse_as, Error, StatusCallback};
-///
-/// let err = parse_as::<StatusCallback>(br#"{"status":"READ","statusAt":"yesterday"}"#)
-///     .unwrap_err();
-/// assert_eq!(err.path(), "statusAt");
-/// assert!(matches!(err, Error::Invalid { .. }));
-/// ```
-///
-/// # Errors
-///
-/// [`Error::Syntax`] when the body is not JSON; [`Error::Invalid`] naming the path of the
-/// first wrong value otherwise.
-pub fn parse_as<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
-    // Checking the whole body is UTF-8 at once is cheaper than serde_json checking every
-    // string and key on its own (as it must when reading bytes); a body that is not UTF-8
-    // is read as bytes, so that the error is the one serde_json gives for them.
-    let parsed = match std::str::from_utf8(body) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(body),
-    };
-    parsed.map_err(|first| locate::<T>(body, first))
+impl UnknownCallback {
+    /// An object of no known kind.
+    pub fn new(body: serde_json::Map<String, Value>) -> Self {
+        Self { body }
+    }
+
+    /// The kinds whose markers the object has (more than one, or it would be of that kind).
+    pub fn marked_kinds(&self) -> Vec<CallbackKind> {
+        let mut kinds: Vec<CallbackKind> = self
+            .body
+            .keys()
+            .filter_map(|key| match says(key) {
+                Says::Marker { .. } => says(key).kind(),
+                _ => None,
+            })
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds
+    }
+
+    /// The kind the object resembles: when it has no marker, the one kind whose own keys
+    /// it has (keys the kind's rule lists, and no other kind documents). `None` when it
+    /// resembles no kind, or several.
+    pub fn resembles(&self) -> Option<CallbackKind> {
+        let mut resembled = self.body.keys().filter_map(|key| match says(key) {
+            Says::Own { .. } => says(key).kind(),
+            _ => None,
+        });
+        let first = resembled.next()?;
+        (self.marked_kinds().is_empty() && resembled.all(|kind| kind == first)).then_some(first)
+    }
+
+    /// What the kind it [`resembles`](Self::resembles) would need to be that kind: its
+    /// markers (any one of them). Empty when it resembles no kind.
+    pub fn lacks(&self) -> &'static [&'static str] {
+        self.resembles()
+            .and_then(|kind| RULES.iter().find(|(k, _)| *k == kind))
+            .map_or(&[], |(_, rule)| rule.markers)
+    }
+
+    /// Why it is of no kind, safe to log: the crate's own words and documented key names
+    /// only, never the object's own keys or values.
+    pub fn diagnosis(&self) -> String {
+        let name = |kind: CallbackKind| {
+            RULES
+                .iter()
+                .find(|(k, _)| *k == kind)
+                .map_or(kind.as_str(), |(_, rule)| rule.name)
+        };
+        let marked = self.marked_kinds();
+        if marked.len() > 1 {
+            let kinds: Vec<&str> = marked.iter().map(|kind| name(*kind)).collect();
+            return format!(
+                "no kind this version knows: it has the markers of {}",
+                kinds.join(" and ")
+            );
+        }
+        if let Some(kind) = self.resembles() {
+            let own: Vec<&str> = RULES
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .flat_map(|(_, rule)| rule.resembles.iter().copied())
+                .filter(|key| self.body.contains_key(*key))
+                .collect();
+            return format!(
+                "no kind this version knows: it resembles {} ({}), which needs {}",
+                name(kind),
+                own.join(", "),
+                self.lacks().join(" or ")
+            );
+        }
+        let mut message = String::from(
+            "no kind this version knows: it has none of the keys that mark a callback (",
+        );
+        for (i, (_, rule)) in RULES.iter().enumerate() {
+            if i > 0 {
+                message.push_str("; ");
+            }
+            message.push_str(&rule.markers.join(" or "));
+            message.push_str(" for ");
+            message.push_str(rule.name);
+        }
+        message.push(')');
+        message
+    }
 }
 
-/// Reads a body as [`parse_body`] does, but each callback of an array body on its own:
-/// one bad element costs only itself. Each element's error names its place (`[3]`,
-/// `[3].receivedAt`); a body that is one object gives one element.
-///
-/// ```
-/// use edna_callbacks::{parse_body_each, CallbackKind};
-///
-/// let body = br#"[{"status":"READ","statusAt":"2023-10-31T11:07:56Z"},
-///                 {"status":"READ","statusAt":"yesterday"}]"#;
-/// let each = parse_body_each(body)?;
-/// assert_eq!(each[0].as_ref().map(|c| c.kind()).ok(), Some(CallbackKind::Status));
-/// assert_eq!(each[1].as_ref().map_err(|e| e.path()).err(), Some("[1].statusAt"));
-/// # Ok::<(), edna_callbacks::Error>(())
-/// ```
-///
-/// # Errors
-///
-/// Only what is wrong with the body as a whole: [`Error::Syntax`] when it is not JSON,
-/// [`Error::UnknownCallback`] at `.` when it is neither an object nor an array. An element
-/// nested deeper than serde_json's recursion limit is that element's error (an
-/// `Error::Syntax` saying so), not the body's.
-pub fn parse_body_each(body: &[u8]) -> Result<Vec<Result<Callback, Error>>, Error> {
-    let text = std::str::from_utf8(body).map_err(|e| crate::error::not_utf8(body, &e))?;
-    let mut r = Reader::new(text);
-    match r.peek() {
-        Some(b'[') => {}
-        Some(b'{') => {
-            let mut one = Vec::with_capacity(1);
-            if read_callback(&mut r, &mut one).is_some() && r.at_end() {
-                return Ok(one.into_iter().map(Ok).collect());
-            }
-            let mut lines = crate::error::Lines::default();
-            return match crate::error::stop(body, &mut r, false, &mut lines) {
-                Stop::Body(error) => Err(error),
-                Stop::Element(error) => Ok(vec![Err(error)]),
-            };
-        }
-        _ => return read_body_text(body).map(|all| all.into_iter().map(Ok).collect()),
+impl Serialize for UnknownCallback {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.body.serialize(serializer)
     }
-    let mut out = Vec::new();
-    let mut scratch = Vec::with_capacity(1);
-    let mut body_checked = false;
-    let mut lines = crate::error::Lines::default();
-    let mut elements = match r.open_array("an array") {
-        Some(elements) => elements,
-        None => return Err(crate::error::from_reader(body, &mut r)),
-    };
-    let mut i = 0;
-    loop {
-        match r.next_element(&mut elements) {
-            Some(true) => {}
-            Some(false) => break,
-            None => return Err(crate::error::from_reader(body, &mut r)),
-        }
-        let start = r.mark();
-        if read_callback(&mut r, &mut scratch).is_some() {
-            out.extend(scratch.drain(..).map(Ok));
-        } else {
-            r.at_index(i);
-            // The first bad element has the body checked to be JSON; a body that is not
-            // is refused whole.
-            match crate::error::stop(body, &mut r, body_checked, &mut lines) {
-                Stop::Body(error) => return Err(error),
-                Stop::Element(error) => out.push(Err(error)),
-            }
-            body_checked = true;
-            scratch.clear();
-            r.rewind(start);
-            if r.skip().is_none() {
-                return Err(crate::error::from_reader(body, &mut r));
-            }
-        }
-        i += 1;
+}
+
+impl<'de> serde::Deserialize<'de> for UnknownCallback {
+    /// Any object, whole.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde_json::Map::deserialize(deserializer).map(Self::new)
     }
-    if !r.at_end() {
-        return Err(crate::error::from_reader(body, &mut r));
+}
+
+impl Survey for UnknownCallback {
+    fn survey(&self, path: &mut Path, out: &mut Vec<Unrecognized>) {
+        path.found(Unfamiliar::UnknownKind, out);
     }
-    Ok(out)
+}
+
+impl crate::kind::Sealed for UnknownCallback {}
+
+/// An object of no known kind has no id this version knows: its key is the digest of the
+/// whole object (see [`Part::digest`](crate::Part::digest)), which a retry repeats.
+impl CallbackBody for UnknownCallback {
+    const NAME: &'static str = "unknown";
+
+    fn dedup_key(&self) -> DedupKey {
+        DedupKey::new(
+            Self::NAME,
+            [crate::dedup::Part::digest(&Value::Object(
+                self.body.clone(),
+            ))],
+        )
+    }
+
+    fn party(&self) -> Option<Party<'_>> {
+        None
+    }
+
+    fn occurred_at(&self) -> Option<Timestamp> {
+        None
+    }
+
+    fn delivery(&self) -> Option<Delivery<'_>> {
+        None
+    }
+}
+
+/// What every kind answers, object-safe, so that [`Callback`] asks its kind through one
+/// reference instead of a `match` per question.
+trait Answers {
+    fn dedup_key(&self) -> DedupKey;
+    fn party(&self) -> Option<Party<'_>>;
+    fn occurred_at(&self) -> Option<Timestamp>;
+    fn delivery(&self) -> Option<Delivery<'_>>;
+}
+
+impl<T: CallbackBody> Answers for T {
+    fn dedup_key(&self) -> DedupKey {
+        CallbackBody::dedup_key(self)
+    }
+    fn party(&self) -> Option<Party<'_>> {
+        CallbackBody::party(self)
+    }
+    fn occurred_at(&self) -> Option<Timestamp> {
+        CallbackBody::occurred_at(self)
+    }
+    fn delivery(&self) -> Option<Delivery<'_>> {
+        CallbackBody::delivery(self)
+    }
+}
+
+impl Callback {
+    /// The key that identifies this delivery, so that a retry of it can be recognised:
+    /// see [`DedupKey`], and each kind's [`CallbackBody`] for its parts.
+    ///
+    /// ```
+    /// use edna_callbacks::parse_body;
+    ///
+    /// let body = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/pulse-status-read.en.json"));
+    /// let callbacks = parse_body(body)?;
+    /// assert_eq!(
+    ///     callbacks[0].dedup_key().to_string(),
+    ///     r#"status:"test-00135":"001-test001":"READ""#
+    /// );
+    /// # Ok::<(), edna_callbacks::Error>(())
+    /// ```
+    pub fn dedup_key(&self) -> DedupKey {
+        self.body().dedup_key()
+    }
+
+    /// Who the callback concerns: the sender of an incoming message (`subscriber`'s
+    /// `identifier`, or a legacy message's `address`), or who clicked a link button.
+    /// `None` for kinds that name no person (statuses, templates, other events) and when
+    /// edna left the field out (it may omit `subscriber`).
+    pub fn party(&self) -> Option<Party<'_>> {
+        self.body().party()
+    }
+
+    /// When it happened: `receivedAt` of a message, `statusAt`/`dlvStatusAt` of a status,
+    /// `updatedAt` of a template status, `timestamp` of an event. `None` for a template
+    /// status whose `updatedAt` is `null`, a calling-settings status (edna gives no time)
+    /// and a body of no known kind.
+    ///
+    /// ```
+    /// use edna_callbacks::parse_body;
+    ///
+    /// let body = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/legacy-status.en.json"));
+    /// let at = parse_body(body)?[0].occurred_at().expect("a status has a time");
+    /// assert_eq!(at.to_string(), "2020-01-10T19:03:52.355+03:00");
+    /// # Ok::<(), edna_callbacks::Error>(())
+    /// ```
+    pub fn occurred_at(&self) -> Option<Timestamp> {
+        self.body().occurred_at()
+    }
+
+    /// The delivery a Pulse or legacy status reports, in one shape; `None` for the other
+    /// kinds.
+    ///
+    /// ```
+    /// use edna_callbacks::{parse_body, Status};
+    ///
+    /// for body in [
+    ///     &include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/pulse-status-read.en.json"))[..],
+    ///     &include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/legacy-status.en.json"))[..],
+    /// ] {
+    ///     let callbacks = parse_body(body)?;
+    ///     let delivery = callbacks[0].delivery().expect("a status");
+    ///     assert_eq!(delivery.status, &Status::Read);
+    ///     assert!(!delivery.failed());
+    /// }
+    /// # Ok::<(), edna_callbacks::Error>(())
+    /// ```
+    pub fn delivery(&self) -> Option<Delivery<'_>> {
+        self.body().delivery()
+    }
+
+    /// What this callback carried that this version did not understand, by path from its
+    /// object and never by value: keys it does not document, values of sets edna controls
+    /// that it does not know, documented fields whose value came in a form it cannot read,
+    /// an event type or a kind it does not know. Everything listed was kept as it came and
+    /// is written back; count them to learn that edna sent something new.
+    pub fn unrecognized(&self) -> Vec<Unrecognized> {
+        crate::wire::survey::survey(self)
+    }
+
+    /// The template of a template status, in either form.
+    pub fn as_template(&self) -> Option<&MessageMatcher> {
+        match self {
+            Self::MessageMatcher(template) => Some(template),
+            Self::MessageMatcherStatus(status) => Some(&status.message_matcher),
+            _ => None,
+        }
+    }
+
+    /// The `type` of an event of any type (see [`as_event`](Self::as_event)); `None` for
+    /// the kinds that are no event.
+    pub fn event_type(&self) -> Option<&EventType> {
+        self.as_event().map(|event| event.event_type)
+    }
+}
+
+/// The envelope of an event, whatever its payload: what
+/// [`Callback::as_event`] gives for every event kind, so that a handler can log, store
+/// or route events by `type` and `timestamp` without a `match` over the payload types.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct EventEnvelope<'a> {
+    /// `type`: which event this is.
+    pub event_type: &'a EventType,
+    /// `version` (`v1`; absent on older pages).
+    pub version: Option<&'a str>,
+    /// `timestamp`: when it happened.
+    pub timestamp: Timestamp,
+    /// The envelope's members this version does not model, as they came.
+    pub extra: &'a serde_json::Map<String, Value>,
+}
+
+impl<'a> EventEnvelope<'a> {
+    /// The envelope of `event`.
+    pub fn of<P>(event: &'a Event<P>) -> Self {
+        Self {
+            event_type: &event.event_type,
+            version: event.version.as_deref(),
+            timestamp: event.timestamp,
+            extra: &event.extra,
+        }
+    }
+}
+
+/// The names of earlier versions.
+#[allow(non_snake_case, non_upper_case_globals)]
+impl Callback {
+    /// A template status: [`Callback::MessageMatcher`], the variant's name since the kind
+    /// took the name of its type.
+    #[deprecated(note = "use `Callback::MessageMatcher`")]
+    pub fn TemplateStatus(template: MessageMatcher) -> Self {
+        Self::MessageMatcher(template)
+    }
+
+    /// A link click: [`Callback::ShortLinkVisited`], the variant's name since the kind
+    /// took the name edna gives the event.
+    #[deprecated(note = "use `Callback::ShortLinkVisited`")]
+    pub fn LinkClicked(event: Event<ShortLinkVisited>) -> Self {
+        Self::ShortLinkVisited(event)
+    }
+
+    /// An event of a type this version does not know: [`Callback::UnknownEvent`], the
+    /// variant's name since [`Callback::as_event`] gives the envelope of *every* event
+    /// (the name `Event` read as "any event", which this variant never was).
+    #[deprecated(note = "use `Callback::UnknownEvent`")]
+    pub fn Event(event: Event<Value>) -> Self {
+        Self::UnknownEvent(event)
+    }
+}
+
+/// The names of earlier versions.
+#[allow(non_upper_case_globals)]
+impl CallbackKind {
+    /// [`CallbackKind::MessageMatcher`].
+    #[deprecated(note = "use `CallbackKind::MessageMatcher`")]
+    pub const TemplateStatus: CallbackKind = CallbackKind::MessageMatcher;
+
+    /// [`CallbackKind::ShortLinkVisited`].
+    #[deprecated(note = "use `CallbackKind::ShortLinkVisited`")]
+    pub const LinkClicked: CallbackKind = CallbackKind::ShortLinkVisited;
+
+    /// [`CallbackKind::UnknownEvent`].
+    #[deprecated(note = "use `CallbackKind::UnknownEvent`")]
+    pub const Event: CallbackKind = CallbackKind::UnknownEvent;
+}
+
+impl std::str::FromStr for DedupKey {
+    type Err = KeyError;
+
+    /// Reads a key's text (its `Display`) back as the equal key: the name of a kind this
+    /// version knows, then its parts, each after a `:`.
+    ///
+    /// ```
+    /// use edna_callbacks::DedupKey;
+    ///
+    /// let key: DedupKey = r#"status:"test-00135":"READ""#.parse()?;
+    /// assert_eq!(key.kind(), "status");
+    /// assert_eq!(key.parts().len(), 2);
+    /// assert_eq!(key.to_string(), r#"status:"test-00135":"READ""#);
+    /// assert!("status:READ".parse::<DedupKey>().is_err());
+    /// # Ok::<(), edna_callbacks::KeyError>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (name, rest) = match s.split_once(':') {
+            Some((name, rest)) => (name, Some((rest, name.len() + 1))),
+            None => (s, None),
+        };
+        let kind = CallbackKind::ALL
+            .iter()
+            .map(|kind| kind.as_str())
+            .find(|known| *known == name)
+            .ok_or(KeyError::new("the name of a kind this version knows", 0))?;
+        DedupKey::from_parts_text(kind, rest)
+    }
+}
+
+impl std::str::FromStr for CallbackKind {
+    type Err = KeyError;
+
+    /// The kind whose short name ([`as_str`](CallbackKind::as_str), its `Display`) is `s`,
+    /// so that a kind stored or used as a metric label reads back.
+    ///
+    /// ```
+    /// use edna_callbacks::CallbackKind;
+    ///
+    /// assert_eq!("short-link-visited".parse(), Ok(CallbackKind::ShortLinkVisited));
+    /// assert!("link-clicked".parse::<CallbackKind>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        CallbackKind::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.as_str() == s)
+            .ok_or(KeyError::new("the name of a kind this version knows", 0))
+    }
+}
+
+impl fmt::Display for CallbackKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::object::Fields;
 
-    /// The table's claims: every marker is a key its kind documents and requires, and no
-    /// other kind documents it.
+    /// The README's table of the kind rule is the registry's: a kind added, renamed or
+    /// given another marker fails here until the README says so (the message holds the
+    /// table to paste).
     #[test]
-    fn every_marker_is_required_by_its_kind_and_documented_by_no_other() {
-        for rule in RULES {
-            assert!(!rule.markers.is_empty(), "{}", rule.name);
-            for marker in rule.markers {
-                assert!(rule.keys.contains(marker), "{marker}");
-                for other in RULES.iter().filter(|o| o.kind != rule.kind) {
-                    assert!(!other.keys.contains(marker), "{marker} in {}", other.name);
-                }
-                assert_eq!(says(marker).kind(), Some(rule.kind), "{marker}");
-                assert!(matches!(says(marker), Says::Marker { .. }), "{marker}");
-                // Required: with every other documented field given, it is what is missing.
-                let others = rule
-                    .keys
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, k)| *k != marker)
-                    .fold(0u64, |seen, (i, _)| seen | 1 << i);
-                let missing = match placeholder(rule.kind) {
-                    Callback::Incoming(m) => m.missing_in(others),
-                    Callback::Status(s) => s.missing_in(others),
-                    Callback::LegacyIncoming(m) => m.missing_in(others),
-                    Callback::LegacyStatus(s) => s.missing_in(others),
-                    Callback::TemplateStatus(t) => t.missing_in(others),
-                    Callback::MessageMatcherStatus(s) => s.missing_in(others),
-                    // The envelope requires `type`, `timestamp` and `payload`.
-                    _ => ["type", "timestamp", "payload"]
-                        .into_iter()
-                        .find(|k| k == marker),
-                };
-                assert_eq!(missing, Some(*marker), "{}", rule.name);
-                // And a body without it is refused, naming it.
-                let body = r#"{"zzUnknown":null}"#;
-                let mut r = Reader::new(body);
-                let mut place = Vec::new();
-                let read = r.open_object("an object").and_then(|mut m| {
-                    read_kind(&mut r, &mut place, rule.kind, None, read::never, &mut m)
-                });
-                assert!(read.is_none(), "{}: read without {marker}", rule.name);
-            }
-        }
+    fn the_readme_table_is_the_registrys() {
+        let readme = include_str!("../README.md");
+        let start = readme.find("<!-- kind-rule:start -->\n").map(|i| i + 25);
+        let end = readme.find("<!-- kind-rule:end -->");
+        let (Some(start), Some(end)) = (start, end) else {
+            panic!("the README has no kind-rule markers");
+        };
+        let table = kind_table();
+        assert_eq!(
+            readme.get(start..end),
+            Some(table.as_str()),
+            "the README's kind table should be:\n{table}"
+        );
     }
 
     #[test]
-    fn every_kind_has_a_rule_and_a_name() {
-        let kinds: Vec<CallbackKind> = RULES.iter().map(|r| r.kind).collect();
-        for kind in [
-            CallbackKind::Incoming,
-            CallbackKind::Status,
-            CallbackKind::LegacyIncoming,
-            CallbackKind::LegacyStatus,
-            CallbackKind::TemplateStatus,
-            CallbackKind::MessageMatcherStatus,
-            CallbackKind::Event,
-        ] {
-            assert!(kinds.contains(&kind), "{kind}");
+    fn every_kinds_name_reads_back_as_the_kind() {
+        for kind in CallbackKind::ALL {
+            assert_eq!(kind.to_string().parse::<CallbackKind>(), Ok(*kind));
         }
-        // The three kinds of event are told by one rule, then by `type`.
-        assert!(is_event(CallbackKind::TemplateCategoryChanged));
-        assert!(is_event(CallbackKind::LinkClicked));
+        assert!("".parse::<CallbackKind>().is_err());
+        assert!("Status".parse::<CallbackKind>().is_err());
     }
 
-    /// `parse_body` allocates one `Callback` per object; above 1 032 bytes glibc's malloc
-    /// leaves its per-thread cache for a slower path.
     #[test]
-    #[cfg(target_pointer_width = "64")]
-    fn a_callback_stays_small_enough_for_the_allocators_fast_path() {
-        if std::mem::size_of::<serde_json::Map<String, Value>>() != 24 {
-            // serde_json's `preserve_order` makes every `extra` an IndexMap.
-            return;
-        }
-        assert_eq!(std::mem::size_of::<Callback>(), 584);
-        assert_eq!(std::mem::size_of::<crate::MessageContent>(), 208);
+    fn every_kind_has_a_name_of_its_own() {
+        let mut names: Vec<&str> = CallbackKind::ALL.iter().map(|k| k.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), CallbackKind::ALL.len());
     }
 }

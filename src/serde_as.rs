@@ -7,7 +7,7 @@
 //!
 //! | adapter | reads | into |
 //! |---|---|---|
-//! | [`EdnaTimestamp`] | every form [`Timestamp::parse`] reads (`+0300`, `08: 24: 14`, ...) | [`OffsetDateTime`], [`Timestamp`] |
+//! | [`EdnaTimestamp`] | every form [`Timestamp::parse`] reads (`+0300`, `08: 24: 14`, ...) | [`OffsetDateTime`](https://docs.rs/time/0.3/time/struct.OffsetDateTime.html), [`Timestamp`] |
 //! | [`EdnaId`] | an id given as a JSON integer or a JSON string | [`Id`], `String`, `i64`, `u64` |
 //! | [`FlowText`] | a FLOW text: a JSON document inside a JSON string | any `T: Deserialize` |
 //!
@@ -55,16 +55,16 @@ use serde::ser::{self, Serialize, Serializer};
 use serde_with::{DeserializeAs, SerializeAs};
 use time::OffsetDateTime;
 
-use crate::error::Error;
-use crate::scalar::{Id, IdVisitor};
-use crate::timestamp::{read_str, Timestamp};
+use crate::wire::id::{Id, IdVisitor, NOT_I64, NOT_U64};
+use crate::wire::timestamp::{read_str, Timestamp};
+use crate::wire::Error;
 
 /// `serde_with`'s adapter wrapper: `#[serde(with = "As::<EdnaTimestamp>")]` uses an
 /// adapter of this module without the `#[serde_as]` attribute.
 pub use serde_with::As;
 
 /// Reads an edna timestamp (every form [`Timestamp::parse`] reads) into an
-/// [`OffsetDateTime`] or a [`Timestamp`], keeping its offset; writes RFC 3339
+/// [`OffsetDateTime`](https://docs.rs/time/0.3/time/struct.OffsetDateTime.html) or a [`Timestamp`], keeping its offset; writes RFC 3339
 /// (`2020-01-10T19:03:52.355+03:00`), as [`Timestamp`] does.
 ///
 /// ```
@@ -177,29 +177,27 @@ impl<'de> DeserializeAs<'de, String> for EdnaId {
     }
 }
 
-/// The error for an id that does not fit the integer type asked for.
-fn out_of_range<E: de::Error>(id: &Id, range: &'static str) -> E {
-    let found = match id {
-        Id::Text(_) => "a string that is no such integer",
-        Id::Number(_) | Id::Unsigned(_) => "an integer out of that range",
-    };
-    E::custom(format_args!(
-        "expected an id that is an integer from {range}, found {found}"
-    ))
+/// The error for an id that does not fit the integer type asked for: the first of
+/// `messages` for a string, the second for an integer out of range.
+fn out_of_range<E: de::Error>(id: &Id, messages: [&'static str; 2]) -> E {
+    let [text, integer] = messages;
+    E::custom(match id {
+        Id::Text(_) => text,
+        Id::Number(_) | Id::Unsigned(_) => integer,
+    })
 }
 
 impl<'de> DeserializeAs<'de, i64> for EdnaId {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
         let id = read_id(deserializer)?;
-        id.as_i64()
-            .ok_or_else(|| out_of_range(&id, "-2^63 to 2^63-1"))
+        id.as_i64().ok_or_else(|| out_of_range(&id, NOT_I64))
     }
 }
 
 impl<'de> DeserializeAs<'de, u64> for EdnaId {
     fn deserialize_as<D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
         let id = read_id(deserializer)?;
-        id.as_u64().ok_or_else(|| out_of_range(&id, "0 to 2^64-1"))
+        id.as_u64().ok_or_else(|| out_of_range(&id, NOT_U64))
     }
 }
 

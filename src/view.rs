@@ -1,20 +1,51 @@
-//! One view across the kinds: who a callback concerns, when it happened, and for the two
-//! status kinds one delivery view, so that a handler asks the same questions of every
-//! shape.
+//! One view across the kinds: who a callback concerns, and for the status kinds one
+//! delivery view, so that a handler asks the same questions of every shape. Each kind
+//! answers in its own file ([`CallbackBody`](crate::CallbackBody)).
 
-use crate::callback::Callback;
-use crate::enums::{ErrorCode, Status};
-use crate::scalar::Id;
-use crate::timestamp::Timestamp;
+use crate::common::identity::{is_bsuid, is_phone_shaped};
+use crate::common::{ErrorCode, IdentifierKind, IdentifierType, Status};
+use crate::wire::{Id, IdKey, Timestamp};
 
 /// Who a callback concerns: the identifier of the person at the other end, as edna sent
-/// it, and the field it came from.
+/// it, the field it came from, what it is, and the person's phone number when edna gives
+/// one.
+///
+/// **Identity is not a phone number.** edna documents `subscriber.identifier` as the
+/// sender's phone number, but on MAX it is a MAX user id (digits, like a phone number),
+/// and from June 2026 a WhatsApp user who sets a username may be identified by a
+/// business-scoped user id (BSUID, `US.1349…`) in the place where the phone number used to
+/// be. Key conversations by [`key`](Self::key) (the identifier), not by a phone number:
+/// [`phone`](Self::phone) is what edna says the phone number is, and it may be absent,
+/// appear later or go away. [`kind`](Self::kind) says what the identifier is.
+///
+/// ```
+/// use edna_callbacks::{parse_body, IdentifierKind};
+///
+/// // A MAX message: the identifier is a MAX id, and edna linked a phone number to it.
+/// let body = br#"{"id":1,"subscriber":{"id":2,"identifier":"194089586","identifiers":[
+///     {"type":"PHONE","value":"79000000000"},{"type":"MAX_ID","value":"194089586"}]},
+///     "messageContent":{"type":"TEXT","text":"hi"},"receivedAt":"2026-07-01T10:00:00Z"}"#;
+/// let callbacks = parse_body(body)?;
+/// let party = callbacks[0].party().expect("a sender");
+/// assert_eq!(party.kind, IdentifierKind::MaxId);
+/// assert!(!party.is_phone());
+/// assert_eq!(party.phone().map(|p| p.to_string()), Some("79000000000".to_owned()));
+/// assert_eq!(party.key().to_string(), "194089586");
+/// # Ok::<(), edna_callbacks::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Party<'a> {
     /// The identifier, as edna sent it.
     pub identifier: &'a Id,
     /// Where it came from, and what edna's documents say it is.
     pub field: PartyField,
+    /// What the identifier is, from what edna says (see
+    /// [`with_identifiers`](Self::with_identifiers)).
+    pub kind: IdentifierKind,
+    /// The phone number edna gives besides the identifier (the `PHONE` entry of
+    /// `subscriber.identifiers`), when the identifier itself is not one.
+    pub linked_phone: Option<&'a Id>,
 }
 
 /// The field a [`Party`] came from.
@@ -42,10 +73,74 @@ impl PartyField {
     }
 }
 
-impl Party<'_> {
-    /// Whether the identifier is a phone number: edna documents the field as one, and the
-    /// value is one (7 to 15 digits, an optional leading `+`, as E.164 allows). An opaque
-    /// subscriber id is not.
+impl<'a> Party<'a> {
+    /// The party `identifier`, from `field`, with nothing else said of it: what it is comes
+    /// from its form and the field's documentation (see
+    /// [`with_identifiers`](Self::with_identifiers)).
+    pub fn new(identifier: &'a Id, field: PartyField) -> Self {
+        Self::with_identifiers(identifier, field, [])
+    }
+
+    /// The party `identifier`, from `field`, with the identifiers edna lists for the person
+    /// (`subscriber.identifiers`: each entry's type and value).
+    ///
+    /// What the identifier is, in this order:
+    ///
+    /// 1. the type of the entry whose value is the identifier (`MAX_ID`: a MAX id,
+    ///    `PHONE`: a phone number);
+    /// 2. else its documented form: a BSUID (`CC.<digits>`, see [`is_bsuid`]);
+    /// 3. else, when an entry whose value is the identifier has a type this version does
+    ///    not know, or a `PHONE` entry gives another value as the phone number: unknown
+    ///    (edna says what it is, and it is not that phone number);
+    /// 4. else what edna's documents say the field is: each [`PartyField`] is documented
+    ///    as a phone number, so a value written as one (an optional `+` and 7 to 15
+    ///    digits) is a phone number;
+    /// 5. else unknown.
+    ///
+    /// The digits alone never make a phone number: a MAX id that edna lists as `MAX_ID` is
+    /// not one, however many digits it has.
+    ///
+    /// [`is_bsuid`]: crate::is_bsuid
+    pub fn with_identifiers(
+        identifier: &'a Id,
+        field: PartyField,
+        identifiers: impl IntoIterator<Item = (&'a IdentifierType, &'a Id)>,
+    ) -> Self {
+        let mut said = None;
+        let mut said_other = false;
+        let mut linked_phone = None;
+        for (kind, value) in identifiers {
+            if value.same_as(identifier) {
+                match kind {
+                    IdentifierType::Unknown(_) => said_other = true,
+                    known => {
+                        said.get_or_insert(IdentifierKind::from(known));
+                    }
+                }
+            } else if *kind == IdentifierType::Phone {
+                linked_phone.get_or_insert(value);
+            }
+        }
+        let text = identifier.as_str();
+        let kind = match said {
+            Some(kind) => kind,
+            None if is_bsuid(&text) => IdentifierKind::Bsuid,
+            None if said_other || linked_phone.is_some() => IdentifierKind::Unknown,
+            // Every party field is documented as a phone number.
+            None if is_phone_shaped(&text) => IdentifierKind::Phone,
+            None => IdentifierKind::Unknown,
+        };
+        Self {
+            identifier,
+            field,
+            kind,
+            linked_phone: linked_phone.filter(|_| kind != IdentifierKind::Phone),
+        }
+    }
+
+    /// Whether edna says the identifier is a phone number (see
+    /// [`with_identifiers`](Self::with_identifiers)): an identifier that edna lists as a
+    /// MAX id, a BSUID or an opaque id is not, whatever its digits.
     ///
     /// ```
     /// use edna_callbacks::{parse_body, PartyField};
@@ -59,18 +154,45 @@ impl Party<'_> {
     /// # Ok::<(), edna_callbacks::Error>(())
     /// ```
     pub fn is_phone(&self) -> bool {
-        let text = self.identifier.as_str();
-        let digits = text.strip_prefix('+').unwrap_or(&text);
-        (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+        self.kind == IdentifierKind::Phone
+    }
+
+    /// The person's phone number, when edna gives one: the identifier itself when it is a
+    /// phone number, else the `PHONE` entry of `subscriber.identifiers`. `None` for a MAX
+    /// user without a linked phone, a BSUID without one, an opaque id.
+    pub fn phone(&self) -> Option<&'a Id> {
+        if self.is_phone() {
+            Some(self.identifier)
+        } else {
+            self.linked_phone
+        }
+    }
+
+    /// A key for the person, for maps and databases: the identifier's canonical form
+    /// ([`Id::key`]). It does not change when edna links a phone number to the identifier
+    /// or stops giving it (a `PHONE` entry appearing or going away), since a phone number
+    /// is never the key unless it is the identifier itself.
+    ///
+    /// It changes when edna changes the identifier itself: a WhatsApp user who sets a
+    /// username may be identified by a BSUID from June 2026 instead of the phone number
+    /// (store both when a body gives both, to join the two).
+    pub fn key(&self) -> IdKey {
+        self.identifier.key()
     }
 }
 
 /// One view of a delivery status, Pulse or legacy.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Delivery<'a> {
     /// The message it is about: `requestId`, else `messageId` (Pulse), or
-    /// `imOutMessageId` (legacy). `None` when a Pulse status has neither.
+    /// `imOutMessageId`, else `smsOutMessageId` (legacy). `None` when a Pulse status has
+    /// neither.
     pub reference: Option<&'a Id>,
+    /// The cascade stage that reports it (`cascadeStageUUID` of a Pulse status): a message
+    /// sent through a cascade (Viber, then SMS) reports each stage's statuses under one
+    /// `requestId`. `None` outside a cascade, and for legacy statuses.
+    pub stage: Option<&'a str>,
     /// The status (`status` or `dlvStatus`).
     pub status: &'a Status,
     /// When the status changed (`statusAt` or `dlvStatusAt`).
@@ -80,89 +202,65 @@ pub struct Delivery<'a> {
     pub error: Option<&'a ErrorCode>,
 }
 
-impl Delivery<'_> {
+impl<'a> Delivery<'a> {
+    /// A delivery of `reference` in `status` at `at`, with edna's `error`, outside a
+    /// cascade (see [`with_stage`](Self::with_stage)).
+    pub fn new(
+        reference: Option<&'a Id>,
+        status: &'a Status,
+        at: Timestamp,
+        error: Option<&'a ErrorCode>,
+    ) -> Self {
+        Self {
+            reference,
+            stage: None,
+            status,
+            at,
+            error,
+        }
+    }
+
+    /// The same delivery, reported by the cascade stage `stage` (`cascadeStageUUID`).
+    #[must_use]
+    pub fn with_stage(mut self, stage: Option<&'a str>) -> Self {
+        self.stage = stage;
+        self
+    }
+
     /// Whether the delivery failed: a failed status, or an error code that is an error.
     pub fn failed(&self) -> bool {
         self.status.is_failure() || self.error.is_some_and(ErrorCode::is_error)
     }
-}
 
-impl Callback {
-    /// Who the callback concerns: the sender of an incoming message (`subscriber`'s
-    /// `identifier`, or a legacy message's `address`), or who clicked a link button.
-    /// `None` for kinds that name no person (statuses, templates, other events) and when
-    /// edna left the field out (it may omit `subscriber`).
-    pub fn party(&self) -> Option<Party<'_>> {
-        let (identifier, field) = match self {
-            Self::Incoming(m) => (
-                m.subscriber.as_ref()?.identifier.as_ref()?,
-                PartyField::SubscriberIdentifier,
-            ),
-            Self::LegacyIncoming(m) => (m.address.as_ref()?, PartyField::Address),
-            Self::LinkClicked(e) => (e.payload.phone.as_ref()?, PartyField::Phone),
-            _ => return None,
-        };
-        Some(Party { identifier, field })
-    }
-
-    /// When it happened: `receivedAt` of a message, `statusAt`/`dlvStatusAt` of a status,
-    /// `updatedAt` of a template status, `timestamp` of an event. `None` only for a
-    /// template status whose `updatedAt` is `null`.
+    /// Whether this delivery, arriving after `previous` (the one recorded for the same
+    /// message), should replace it.
+    ///
+    /// - Within one cascade stage (the same `cascadeStageUUID`, or none on either side),
+    ///   the statuses' own order decides ([`Status::supersedes`]): a late `delivered` does
+    ///   not replace `read`.
+    /// - A different stage of a cascade is a fresh start: the message went on to the next
+    ///   channel (Viber, then SMS), so the later stage's statuses follow the earlier
+    ///   stage's failure. Then the later `statusAt` wins: the SMS stage's `SENT` replaces
+    ///   the Viber stage's `UNDELIVERED`, and a late Viber status does not replace the SMS
+    ///   stage's. Two stages' statuses at the same instant keep the one recorded.
     ///
     /// ```
-    /// use edna_callbacks::parse_body;
+    /// use edna_callbacks::{Delivery, Status, Timestamp};
     ///
-    /// let body = include_bytes!("../fixtures/legacy-status.en.json");
-    /// let at = parse_body(body)?[0].occurred_at().expect("a status has a time");
-    /// assert_eq!(at.to_string(), "2020-01-10T19:03:52.355+03:00");
-    /// # Ok::<(), edna_callbacks::Error>(())
+    /// let at = |s: &str| Timestamp::parse(s).expect("a timestamp");
+    /// let viber = Delivery::new(None, &Status::Undelivered, at("2026-07-01T10:00:05Z"), None)
+    ///     .with_stage(Some("stage-viber"));
+    /// let sms = Delivery::new(None, &Status::Sent, at("2026-07-01T10:00:07Z"), None)
+    ///     .with_stage(Some("stage-sms"));
+    /// assert!(sms.supersedes(&viber));
+    /// assert!(!viber.supersedes(&sms));
+    /// // Without stages, the order of statuses alone: nothing replaces a failure.
+    /// assert!(!sms.with_stage(None).supersedes(&viber.with_stage(None)));
     /// ```
-    pub fn occurred_at(&self) -> Option<Timestamp> {
-        match self {
-            Self::Incoming(m) => Some(m.received_at),
-            Self::Status(s) => Some(s.status_at),
-            Self::LegacyIncoming(m) => Some(m.received_at),
-            Self::LegacyStatus(s) => Some(s.dlv_status_at),
-            Self::TemplateStatus(t) => t.updated_at,
-            Self::MessageMatcherStatus(s) => s.message_matcher.updated_at,
-            Self::TemplateCategoryChanged(e) => Some(e.timestamp),
-            Self::LinkClicked(e) => Some(e.timestamp),
-            Self::Event(e) => Some(e.timestamp),
-        }
-    }
-
-    /// The delivery a Pulse or legacy status reports, in one shape; `None` for the other
-    /// kinds.
-    ///
-    /// ```
-    /// use edna_callbacks::{parse_body, Status};
-    ///
-    /// for body in [
-    ///     &include_bytes!("../fixtures/pulse-status-read.en.json")[..],
-    ///     &include_bytes!("../fixtures/legacy-status.en.json")[..],
-    /// ] {
-    ///     let callbacks = parse_body(body)?;
-    ///     let delivery = callbacks[0].delivery().expect("a status");
-    ///     assert_eq!(delivery.status, &Status::Read);
-    ///     assert!(!delivery.failed());
-    /// }
-    /// # Ok::<(), edna_callbacks::Error>(())
-    /// ```
-    pub fn delivery(&self) -> Option<Delivery<'_>> {
-        match self {
-            Self::Status(s) => Some(Delivery {
-                reference: s.request_id.as_ref().or(s.message_id.as_ref()),
-                status: &s.status,
-                at: s.status_at,
-                error: s.error.as_ref(),
-            }),
-            Self::LegacyStatus(s) => Some(Delivery {
-                reference: Some(&s.im_out_message_id),
-                status: &s.dlv_status,
-                at: s.dlv_status_at,
-                error: s.dlv_error.as_ref(),
-            }),
-            _ => None,
+    pub fn supersedes(&self, previous: &Delivery<'_>) -> bool {
+        match (self.stage, previous.stage) {
+            (Some(stage), Some(earlier)) if stage != earlier => self.at > previous.at,
+            _ => self.status.supersedes(previous.status),
         }
     }
 }

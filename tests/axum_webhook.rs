@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::http::{header::AUTHORIZATION, Method, Request, StatusCode};
-use edna_callbacks::fixtures::{self, ALL};
+use edna_callbacks::fixtures::{self, Outcome, ALL};
 use edna_callbacks::{
     parse_body, parse_body_each, Callback, Status, StatusCallback, Timestamp, WebhookKey,
 };
@@ -169,25 +169,31 @@ async fn every_fixture_is_handed_on_or_kept_and_answered_200() {
         let handed_on = server.take_handed_on();
         let kept = server.dead_letters();
         if fixture.refused {
-            // The body is kept once per error: once for a body that is no callback at all,
-            // once per bad element of an array, whose good elements are handed on.
-            let (good, errors): (Vec<Callback>, Vec<String>) = match parse_body_each(body) {
-                Err(error) => (vec![], vec![format!("{error}\n")]),
-                Ok(each) => {
-                    let mut good = vec![];
-                    let mut errors = vec![];
-                    for one in each {
-                        match one {
-                            Ok(callback) => good.push(callback),
-                            Err(error) => errors.push(format!("{error}\n")),
+            // Kept once per error: the whole body when it is no callback at all, else each
+            // bad element's own bytes (the body without the white space around it, for a
+            // body that is one object), whose good elements are handed on.
+            let (good, expected): (Vec<Callback>, Vec<(Vec<u8>, String)>) =
+                match parse_body_each(body) {
+                    Err(error) => (vec![], vec![(body.to_vec(), format!("{error}\n"))]),
+                    Ok(each) => {
+                        let mut good = vec![];
+                        let mut errors = vec![];
+                        for element in each {
+                            match element.result {
+                                Ok(callback) => good.push(callback),
+                                Err(error) => errors
+                                    .push((element.text.as_bytes().to_vec(), format!("{error}\n"))),
+                            }
                         }
+                        (good, errors)
                     }
-                    (good, errors)
-                }
-            };
-            assert!(!errors.is_empty(), "{}", fixture.name);
-            let expected: Vec<(Vec<u8>, String)> =
-                errors.into_iter().map(|e| (body.to_vec(), e)).collect();
+                };
+            assert!(!expected.is_empty(), "{}", fixture.name);
+            // As many dead letters as the fixture says its elements give errors.
+            let bad = fixture.each.map_or(1, |each| {
+                each.iter().filter(|e| **e == Outcome::Error).count()
+            });
+            assert_eq!(expected.len(), bad, "{}", fixture.name);
             assert_eq!(kept, expected, "{}", fixture.name);
             assert_eq!(handed_on, good, "{}", fixture.name);
             kept_total += 1;
@@ -205,8 +211,10 @@ async fn every_fixture_is_handed_on_or_kept_and_answered_200() {
     assert_eq!(kept_total, refused);
     let callbacks: usize = ALL.iter().map(|f| f.kinds.len()).sum();
     assert_eq!(handed_on_total, callbacks + good_of_refused);
-    // The arrays refused for one bad element still handed on their good ones.
-    assert!(good_of_refused >= 2, "{good_of_refused}");
+    // The arrays refused for one bad element still handed on their good ones. (One since
+    // issue #15: the other two such arrays, a status lacking `statusAt` or an object of no
+    // kind beside a good status, are read whole now, the odd object as `Unknown`.)
+    assert!(good_of_refused >= 1, "{good_of_refused}");
 }
 
 #[tokio::test]
@@ -235,9 +243,20 @@ async fn an_array_with_one_bad_element_hands_on_every_good_one() {
     assert!(!ids.contains(&"1016".to_owned()));
     assert_eq!(ids.first().map(String::as_str), Some("1000"));
     assert_eq!(ids.last().map(String::as_str), Some("1049"));
+    // Only the bad element is kept: none of the other 49 customers' data.
     let kept = server.dead_letters();
     assert_eq!(kept.len(), 1);
-    assert_eq!(kept[0].0, body.as_bytes());
+    assert_eq!(kept[0].0, elements[16].as_bytes());
+    let letter = String::from_utf8(kept[0].0.clone()).unwrap();
+    for (i, element) in elements.iter().enumerate().filter(|(i, _)| *i != 16) {
+        assert!(
+            !letter.contains(element.as_str()),
+            "element {i} in the dead letter"
+        );
+        let id = format!("\"id\":{}", 1000 + i);
+        assert!(!letter.contains(&id), "{id} in the dead letter");
+    }
+    assert!(letter.contains("\"id\":1016"), "{letter}");
     assert_eq!(
         kept[0].1,
         "invalid `[16].receivedAt`: invalid timestamp: four-digit year at byte 0\n"

@@ -1,6 +1,8 @@
 //! The edge-case fixtures of `fixtures/edge/` (every file but the `bad-*` ones must parse
 //! and write back unchanged; the `bad-*` ones must be refused, see also `tests/errors.rs`),
-//! the tolerant timestamps, and unknown fields kept on every object level.
+//! the tolerant timestamps, unknown fields kept on every object level, and (issue #15) the
+//! bodies that used to be refused for an odd optional detail or for having no kind's
+//! marker, now read with their values and what was not understood.
 
 mod common;
 
@@ -9,7 +11,7 @@ use edna_callbacks::{
     parse_as, parse_body, Callback, CallbackKind, Channel, ContentType, ConversationType,
     ErrorCode, Id, IncomingMessage, LegacyIncomingMessage, LegacyStatusCallback, Numeric,
     PaymentData, PaymentDataKind, PaymentType, ReferralSourceType, Status, StatusCallback,
-    Timestamp,
+    Timestamp, Unfamiliar, Unrecognized,
 };
 use serde_json::{json, Map, Value};
 use time::macros::{datetime, offset};
@@ -520,7 +522,7 @@ fn legacy_status_variants() {
         .collect();
     assert_eq!(st.len(), 3);
 
-    assert_eq!(st[0].im_out_message_id, Id::Number(1001));
+    assert_eq!(st[0].im_out_message_id, Some(Id::Number(1001)));
     assert_eq!(st[0].dlv_status, Status::Delivered);
     assert_eq!(st[0].dlv_status_at.get(), datetime!(2020-01-29 13:05:07 +3));
     assert_eq!(st[0].dlv_status_at.get().offset(), offset!(+3));
@@ -529,7 +531,7 @@ fn legacy_status_variants() {
     assert_eq!(st[0].reserve_sms, Some(json!("delivered")));
     assert_eq!(st[0].reserve_sms_status(), Some(Status::Delivered));
 
-    assert_eq!(st[1].im_out_message_id, text("test-002"));
+    assert_eq!(st[1].im_out_message_id, Some(text("test-002")));
     assert_eq!(st[1].dlv_status, Status::NoMatchTemplate);
     assert_eq!(
         st[1].dlv_status_at.get(),
@@ -690,8 +692,11 @@ fn a_field_added_to_any_object_of_any_golden_fixture_is_kept() {
     // other webhooks (24): a status and its paymentData (2); the template array's element,
     // content, attachment, header, header.attachment, footer, keyboard, rows[0] and
     // buttons[0] (9); the message-matcher body, its template, content, header and footer
-    // (5); two category changes and two link clicks, each an envelope and its payload (8).
-    assert_eq!(objects, 86);
+    // (5); two category changes and two link clicks, each an envelope and its payload (8);
+    // the calling-settings status format: the body, `calling`, `callHours`, two
+    // `weeklyOperatingHours`, one `holidaySchedule`, `sip`, `servers[0]` and its
+    // `requestUriUserParams` (9).
+    assert_eq!(objects, 95);
 }
 
 /// `value` written with the keys of every object in reverse alphabetical order.
@@ -818,9 +823,10 @@ fn item_identifier_01_stays_a_string_and_2_stays_a_number() {
 fn coordinates_as_numbers_or_strings() {
     let all = parse_fixture("edge/incoming-coordinates.json");
     let loc = |i: usize| incoming(&all[i]).message_content.location.clone().unwrap();
+    // `LOCATION` is known since issue #15 (it was `Unknown("LOCATION")`).
     assert!(all
         .iter()
-        .all(|c| incoming(c).message_content.kind == ContentType::Unknown("LOCATION".into())));
+        .all(|c| incoming(c).message_content.kind == ContentType::Location));
 
     assert_eq!(loc(0).latitude, Some(float(55.7558)));
     assert_eq!(loc(0).longitude, Some(float(37.6173)));
@@ -963,10 +969,9 @@ fn legacy_incoming_location() {
     let c = one("legacy-incoming-location.json");
     let m = c.as_legacy_incoming().unwrap();
     assert_eq!(m.id, Id::Number(43407126));
-    assert_eq!(
-        m.content_type,
-        Some(ContentType::Unknown("location".into()))
-    );
+    // Known since issue #15 (it was `Unknown("location")`), and still written in the
+    // legacy API's lower case.
+    assert_eq!(m.content_type, Some(ContentType::Location));
     assert_eq!(m.im_type, Some(Channel::Whatsapp));
     assert_eq!(m.latitude, Some(Numeric::from("55.7558")));
     assert_eq!(m.longitude, Some(Numeric::from("37.6173")));
@@ -1039,7 +1044,7 @@ fn an_array_of_mixed_kinds() {
         ]
     );
     let legacy = all[0].as_legacy_status().unwrap();
-    assert_eq!(legacy.im_out_message_id, text("test-001"));
+    assert_eq!(legacy.im_out_message_id, Some(text("test-001")));
     assert_eq!(legacy.dlv_status, Status::Read);
     assert_eq!(status(&all[1]).request_id, Some(text("test-00135")));
     assert_eq!(
@@ -1095,4 +1100,297 @@ fn a_status_keeps_a_leading_unknown_field_whatever_its_type() {
         status(&all[0]).extra,
         obj(json!({ "receivedAt": "not a time", "id": { "x": 1 } }))
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue #15: nothing lost for an odd detail. The files below were `bad-*` fixtures, refused
+// whole; each is now read, the odd value kept as it came (in its object's `extra`, written
+// back in its place) and listed by `unrecognized()` by path, never by value.
+
+/// What a callback did not understand, as `what at `path`` lines.
+fn found(c: &Callback) -> Vec<String> {
+    c.unrecognized().iter().map(ToString::to_string).collect()
+}
+
+/// The one callback of an edge fixture, which must write back exactly what came.
+fn one_round_trip(name: &str) -> Callback {
+    let path = format!("edge/{name}");
+    let mut all = assert_body_round_trips(&path, &fixture(&path));
+    assert_eq!(all.len(), 1, "{name}");
+    all.remove(0)
+}
+
+#[test]
+fn an_item_identifier_given_as_a_boolean_is_kept() {
+    let c = one_round_trip("incoming-item-identifier-boolean.json");
+    let items = incoming(&c).message_content.items.clone().unwrap();
+    assert_eq!(items[0].identifier, None);
+    assert_eq!(items[0].title.as_deref(), Some("item 1"));
+    assert_eq!(items[0].extra, obj(json!({ "identifier": true })));
+    assert_eq!(items[0].get("identifier"), Some(json!(true)));
+    assert_eq!(
+        found(&c),
+        ["odd-value at `messageContent.items[0].identifier`"]
+    );
+}
+
+#[test]
+fn a_second_item_identifier_given_as_a_fraction_is_kept() {
+    let c = one_round_trip("incoming-second-item-identifier-float.json");
+    let items = incoming(&c).message_content.items.clone().unwrap();
+    assert_eq!(items[0].identifier, Some(text("01")));
+    assert_eq!(items[1].identifier, None);
+    assert_eq!(items[1].title.as_deref(), Some("item 2"));
+    assert_eq!(items[1].extra, obj(json!({ "identifier": 1.5 })));
+    assert_eq!(
+        found(&c),
+        ["odd-value at `messageContent.items[1].identifier`"]
+    );
+}
+
+#[test]
+fn items_given_as_an_object_are_kept() {
+    let c = one_round_trip("incoming-items-not-array.json");
+    let content = &incoming(&c).message_content;
+    assert_eq!(content.kind, ContentType::ListPicker);
+    assert_eq!(content.items, None);
+    assert_eq!(
+        content.extra,
+        obj(json!({ "items": { "identifier": "01", "title": "item 1" } }))
+    );
+    assert_eq!(found(&c), ["odd-value at `messageContent.items`"]);
+}
+
+#[test]
+fn an_order_quantity_given_as_a_boolean_is_kept() {
+    let c = one_round_trip("incoming-order-quantity-boolean.json");
+    let order = incoming(&c).message_content.order.clone().unwrap();
+    assert_eq!(order.catalog_id, Some(text("1022121105031922")));
+    let line = &order.products.as_deref().unwrap()[0];
+    assert_eq!(line.id, Some(text("111222")));
+    assert_eq!(line.quantity, None);
+    assert_eq!(line.price, Some(Numeric::from(5)));
+    assert_eq!(line.currency.as_deref(), Some("USD"));
+    assert_eq!(line.extra, obj(json!({ "quantity": true })));
+    assert_eq!(
+        found(&c),
+        ["odd-value at `messageContent.order.products[0].quantity`"]
+    );
+}
+
+#[test]
+fn a_subscriber_given_as_a_string_is_kept() {
+    let c = one_round_trip("incoming-subscriber-not-object.json");
+    let m = incoming(&c);
+    assert_eq!(m.id, Id::Number(101));
+    assert_eq!(m.subscriber, None);
+    assert_eq!(m.extra, obj(json!({ "subscriber": "79000000000" })));
+    // The sender is not known, and the kept value is never taken for one.
+    assert_eq!(c.party(), None);
+    assert_eq!(found(&c), ["odd-value at `subscriber`"]);
+}
+
+#[test]
+fn a_chargeable_given_as_yes_is_kept_and_the_status_applied() {
+    let c = one_round_trip("status-payment-chargeable-yes.json");
+    let st = status(&c);
+    assert_eq!(st.status, Status::Read);
+    assert_eq!(st.request_id, Some(text("test-00135")));
+    let Some(PaymentData::WhatsAppConversation(pd)) = &st.payment_data else {
+        panic!("{:?}", st.payment_data);
+    };
+    assert_eq!(pd.conversation_id, Some(text("test0001")));
+    assert_eq!(pd.conversation_type, Some(ConversationType::Marketing));
+    assert_eq!(pd.chargeable, None);
+    assert_eq!(pd.extra, obj(json!({ "chargeable": "yes" })));
+    // The delivery is applied: it is there, whole.
+    let delivery = c.delivery().unwrap();
+    assert_eq!(delivery.status, &Status::Read);
+    assert_eq!(found(&c), ["odd-value at `paymentData.chargeable`"]);
+}
+
+#[test]
+fn payment_data_given_as_a_string_is_kept() {
+    let c = one_round_trip("status-payment-data-not-object.json");
+    let st = status(&c);
+    assert_eq!(st.status, Status::Read);
+    assert_eq!(st.payment_data, None);
+    assert_eq!(st.extra, obj(json!({ "paymentData": "free" })));
+    assert_eq!(st.get("paymentData"), Some(json!("free")));
+    assert_eq!(found(&c), ["odd-value at `paymentData`"]);
+}
+
+#[test]
+fn a_comment_given_as_a_number_is_kept() {
+    let c = one_round_trip("status-comment-number.json");
+    let st = status(&c);
+    assert_eq!(st.request_id, Some(text("test-00136")));
+    assert_eq!(st.status, Status::Delivered);
+    assert_eq!(st.comment, None);
+    assert_eq!(st.extra, obj(json!({ "comment": 42 })));
+    assert_eq!(found(&c), ["odd-value at `comment`"]);
+    // Written once, in its place.
+    let text = serde_json::to_string(st).unwrap();
+    assert_eq!(text.matches("\"comment\"").count(), 1, "{text}");
+    assert!(text.contains(r#""comment":42"#), "{text}");
+}
+
+/// The cases `errors::a_wrongly_typed_field_is_named_by_its_path` refused before issue
+/// #15: every field here is optional, so its callback is read, the value kept as it came,
+/// and `unrecognized()` names the same path the error named.
+#[test]
+fn an_optional_field_of_another_type_is_kept_as_it_came() {
+    let incoming = |content: &str| {
+        format!(r#"{{"id":1,"messageContent":{content},"receivedAt":"2022-04-29T15:30:08Z"}}"#)
+    };
+    let status = |payment: &str| {
+        format!(
+            r#"{{"requestId":"test-00135","status":"READ","statusAt":"2023-10-31T11:07:56Z","paymentData":{payment}}}"#
+        )
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (
+            incoming(r#"{"type":"LIST_PICKER","items":[{"identifier":{"v":"01"}}]}"#),
+            "messageContent.items[0].identifier",
+        ),
+        (
+            incoming(r#"{"type":"TEXT","referral":{"sourceType":1}}"#),
+            "messageContent.referral.sourceType",
+        ),
+        (
+            incoming(r#"{"type":"TEXT","location":{"latitude":true}}"#),
+            "messageContent.location.latitude",
+        ),
+        (incoming(r#"{"type":"TEXT","text":5}"#), "messageContent.text"),
+        (
+            status(r#"{"@type":"WhatsAppConversationPaymentData","chargeable":"true"}"#),
+            "paymentData.chargeable",
+        ),
+        (
+            status(r#"{"@type":"WhatsAppConversationPaymentData","conversationType":["marketing"]}"#),
+            "paymentData.conversationType",
+        ),
+        (
+            status(r#"{"conversationId":false,"@type":"WhatsAppConversationPaymentData"}"#),
+            "paymentData.conversationId",
+        ),
+        (
+            r#"{"id":1,"userInfo":{"userName":42},"messageContent":{"type":"TEXT"},"receivedAt":"2022-04-29T15:30:08Z"}"#.into(),
+            "userInfo.userName",
+        ),
+        (
+            r#"{"id":1,"subscriber":{"id":true},"messageContent":{"type":"TEXT"},"receivedAt":"2022-04-29T15:30:08Z"}"#.into(),
+            "subscriber.id",
+        ),
+        (
+            r#"{"requestId":["test"],"status":"READ","statusAt":"2023-10-31T11:07:56Z"}"#.into(),
+            "requestId",
+        ),
+        (
+            r#"{"imOutMessageId":"a","dlvStatus":"read","dlvStatusAt":"2020-01-10T19:03:52.355+0300","dlvError":404}"#.into(),
+            "dlvError",
+        ),
+        (
+            r#"{"id":1,"imType":"whatsapp","receivedAt":"2021-10-20T08:42:51.354+0000","historyMessages":"none"}"#.into(),
+            "historyMessages",
+        ),
+        (
+            r#"{"id":1,"imType":"whatsapp","receivedAt":"2021-10-20T08:42:51.354+0000","latitude":[55]}"#.into(),
+            "latitude",
+        ),
+        (
+            r#"{"id":1,"subscriber":{"identifier":"194089586","identifiers":{"type":"MAX_ID"}},"messageContent":{"type":"TEXT"},"receivedAt":"2026-07-14T09:12:45Z"}"#.into(),
+            "subscriber.identifiers",
+        ),
+        (
+            r#"{"requestId":"r-1","status":"SUCCESS","calling":{"callHours":{"weeklyOperatingHours":[{"dayOfWeek":1}]}}}"#.into(),
+            "calling.callHours.weeklyOperatingHours[0].dayOfWeek",
+        ),
+        (
+            r#"{"requestId":"r-1","status":"SUCCESS","calling":{"sip":{"servers":[{"requestUriUserParams":["a"]}]}}}"#.into(),
+            "calling.sip.servers[0].requestUriUserParams",
+        ),
+    ];
+    for (body, path) in cases {
+        let callbacks = assert_body_round_trips(&body, body.as_bytes());
+        let odd = |u: &Unrecognized| u.path == path && u.what == Unfamiliar::OddValue;
+        assert!(
+            callbacks[0].unrecognized().iter().any(odd),
+            "{body}: {:?}",
+            callbacks[0].unrecognized()
+        );
+    }
+    // In an array, each callback names its own paths.
+    let body = format!(
+        "[{},{}]",
+        incoming(r#"{"type":"ORDER"}"#),
+        incoming(r#"{"type":"ORDER","order":{"products":[{},{"price":{}}]}}"#)
+    );
+    let callbacks = assert_body_round_trips("array", body.as_bytes());
+    assert_eq!(found(&callbacks[0]), Vec::<String>::new());
+    assert_eq!(
+        found(&callbacks[1]),
+        ["odd-value at `messageContent.order.products[1].price`"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue #15: nothing refused for being new. An object of no kind this version knows is
+// `Callback::Unknown`, kept whole; alone or among good callbacks.
+
+#[test]
+fn an_array_of_a_status_and_an_object_without_status_at() {
+    let all = assert_body_round_trips(
+        "array-status-and-one-without-status-at.json",
+        &fixture("edge/array-status-and-one-without-status-at.json"),
+    );
+    assert_eq!(status(&all[0]).status, Status::Read);
+    assert_eq!(status(&all[0]).request_id, Some(text("test-00135")));
+    let unknown = all[1].as_unknown().expect("of no known kind");
+    assert_eq!(
+        unknown.body,
+        obj(json!({ "requestId": "test-00136", "status": "DELIVERED" }))
+    );
+    // `requestId` and `status` are keys a status shares with a calling-settings status: it
+    // resembles no kind, and is not reported as a broken status.
+    assert_eq!(unknown.resembles(), None);
+    assert!(!unknown.diagnosis().contains("test-00136"));
+    assert_eq!(found(&all[1]), ["unknown-kind at `.`"]);
+}
+
+#[test]
+fn an_array_of_a_status_and_an_unknown_element() {
+    let all = assert_body_round_trips(
+        "array-status-and-unknown-element.json",
+        &fixture("edge/array-status-and-unknown-element.json"),
+    );
+    assert_eq!(all[0].kind(), CallbackKind::Status);
+    let unknown = all[1].as_unknown().expect("of no known kind");
+    assert_eq!(unknown.body, obj(json!({ "hello": "world" })));
+    assert_eq!(unknown.resembles(), None);
+    let diagnosis = unknown.diagnosis();
+    assert!(
+        !diagnosis.contains("hello") && !diagnosis.contains("world"),
+        "{diagnosis}"
+    );
+}
+
+#[test]
+fn a_status_without_status_at_is_of_no_known_kind() {
+    let c = one_round_trip("status-without-status-at.json");
+    let unknown = c.as_unknown().expect("of no known kind");
+    assert_eq!(
+        unknown.body,
+        obj(json!({ "requestId": "test-00135", "status": "READ" }))
+    );
+    assert_eq!(unknown.resembles(), None);
+    assert!(unknown.lacks().is_empty());
+    assert!(
+        unknown.diagnosis().contains("statusAt for a status"),
+        "{}",
+        unknown.diagnosis()
+    );
+    // Not a broken status: a status is told by `statusAt`, and this has none.
+    assert!(!unknown.diagnosis().contains("invalid"));
+    assert_eq!(c.delivery(), None);
 }

@@ -224,6 +224,8 @@ fn content_type() {
             "PRODUCT",
             "ORDER",
             "FLOW",
+            "CONVERSATION_STARTED",
+            "LOCATION",
         ],
         "sticker",
     );
@@ -234,7 +236,15 @@ fn content_type() {
 #[test]
 fn channel() {
     check_enum::<Channel>(
-        &["WHATSAPP", "VIBER", "SMS", "TELEGRAM", "VKONTAKTE", "MAX"],
+        &[
+            "WHATSAPP",
+            "VIBER",
+            "SMS",
+            "TELEGRAM",
+            "VKONTAKTE",
+            "MAX",
+            "MAX_BOT",
+        ],
         "wechat",
     );
 }
@@ -462,8 +472,10 @@ fn the_legacy_status_serializes_to_these_tokens() {
     serde_test::assert_ser_tokens(
         &parsed,
         &[
-            Token::Map { len: Some(6) },
+            Token::Map { len: Some(7) },
             Token::Str("imOutMessageId"),
+            // One of two ids since issue #15: an `Option`.
+            Token::Some,
             Token::Str("test-001"),
             Token::Str("dlvStatus"),
             Token::Str("read"),
@@ -474,6 +486,9 @@ fn the_legacy_status_serializes_to_these_tokens() {
             Token::Str("rate"),
             Token::None,
             Token::Str("reserveSms"),
+            Token::None,
+            // The SMS API's id (issue #15), empty here.
+            Token::Str("smsOutMessageId"),
             Token::None,
             Token::MapEnd,
         ],

@@ -1,13 +1,14 @@
 //! The `fixtures` feature: `fixtures::ALL` lists every file under `fixtures/` (so the list
-//! cannot drift from the files), each constant is its file byte for byte, and each fixture
-//! parses to the kinds it names or is refused.
+//! cannot drift from the files), each constant is its file byte for byte, each fixture
+//! parses to the kinds it names or is refused, and `parse_body_each` gives what each names
+//! for each element.
 #![cfg(feature = "fixtures")]
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use edna_callbacks::fixtures::{self, Fixture, ALL};
-use edna_callbacks::{parse_body, CallbackKind};
+use edna_callbacks::fixtures::{self, Fixture, Outcome, ALL};
+use edna_callbacks::{parse_body, parse_body_each, CallbackKind};
 
 /// Every `*.json` below `dir`, as paths relative to `root` with `/` separators.
 fn json_files(root: &Path, dir: &Path, out: &mut BTreeSet<String>) {
@@ -41,9 +42,9 @@ fn every_fixture_file_is_listed_once_and_nothing_else() {
         missing.is_empty() && stale.is_empty(),
         "src/fixtures.rs is out of date: files not listed {missing:?}, listed but absent {stale:?}"
     );
-    // The golden examples of edna's pages are all there: the four pages' 15 and the
-    // seven of edna's other webhook pages.
-    assert_eq!(fixtures::golden().count(), 22);
+    // The golden examples of edna's pages are all there: the four pages' 15, the seven of
+    // edna's other webhook pages, and the calling-settings status format.
+    assert_eq!(fixtures::golden().count(), 23);
 }
 
 #[test]
@@ -80,6 +81,76 @@ fn each_fixture_parses_to_its_kinds_or_is_refused() {
             }
         }
     }
+}
+
+/// `parse_body_each` gives, element by element, what each fixture says: how many
+/// callbacks, of which kinds, and which elements are errors; `None` when it refuses the
+/// body as a whole. And that agrees with `parse_body`: a body it reads gives the same
+/// kinds; a body with a bad element is refused whole by `parse_body`.
+#[test]
+fn each_fixture_gives_parse_body_each_its_elements() {
+    let mut arrays_with_a_bad_element = 0;
+    for fixture in ALL {
+        let got = parse_body_each(fixture.body.as_bytes());
+        match (&got, fixture.each) {
+            (Ok(each), Some(expected)) => {
+                let elements: Vec<Outcome> = each.iter().map(Outcome::of).collect();
+                assert_eq!(elements, expected, "{}", fixture.name);
+                let good: Vec<CallbackKind> = expected
+                    .iter()
+                    .filter_map(|e| match e {
+                        Outcome::Callback(kind) => Some(*kind),
+                        _ => None,
+                    })
+                    .collect();
+                let bad = expected.iter().filter(|e| **e == Outcome::Error).count();
+                if bad == 0 {
+                    assert_eq!(good, fixture.kinds, "{}", fixture.name);
+                } else {
+                    assert!(fixture.refused, "{}", fixture.name);
+                    if !good.is_empty() {
+                        arrays_with_a_bad_element += 1;
+                    }
+                }
+            }
+            (Err(_), None) => assert!(fixture.refused, "{}", fixture.name),
+            (got, expected) => panic!("{}: {got:?}, expected {expected:?}", fixture.name),
+        }
+    }
+    assert!(arrays_with_a_bad_element >= 1);
+    let each = |name| Fixture::named(name).and_then(|f| f.each);
+    assert_eq!(
+        each("edge/bad-array-received-at.json"),
+        Some(&[Outcome::Callback(CallbackKind::Incoming), Outcome::Error][..])
+    );
+    assert_eq!(
+        each("edge/array-statuses-and-chat-center-init-chat.json"),
+        Some(
+            &[
+                Outcome::Callback(CallbackKind::Status),
+                Outcome::Callback(CallbackKind::Unknown),
+                Outcome::Callback(CallbackKind::Status)
+            ][..]
+        )
+    );
+    assert_eq!(each("edge/bad-not-json.json"), None);
+    assert_eq!(each("edge/empty-array.json"), Some(&[][..]));
+}
+
+/// The fixtures that were refused before issue #15 and are now read keep their earlier
+/// constant names, deprecated, with the same content.
+#[test]
+#[allow(deprecated)]
+fn the_constants_of_fixtures_now_read_keep_their_old_names() {
+    assert_eq!(
+        fixtures::EDGE_BAD_PAYMENT_CHARGEABLE,
+        fixtures::EDGE_STATUS_PAYMENT_CHARGEABLE_YES
+    );
+    assert_eq!(
+        fixtures::EDGE_BAD_MISSING_STATUS_AT,
+        fixtures::EDGE_STATUS_WITHOUT_STATUS_AT
+    );
+    assert!(Fixture::named("edge/bad-payment-chargeable.json").is_none());
 }
 
 #[test]

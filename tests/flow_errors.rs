@@ -175,12 +175,12 @@ struct Strict {
 fn an_undeclared_key_is_not_named() {
     assert_eq!(
         refused::<Strict>(&planted(r#"{"flow_token":"t","name":"n","@":1}"#)),
-        "at `.` in the text: unknown field, expected `flow_token` or `name`"
+        "at `<undocumented>` in the text: unknown field, expected `flow_token` or `name`"
     );
     // A key that merely holds the marker's digits.
     assert_eq!(
         refused::<Strict>(r#"{"79001112233":"x","flow_token":"t","name":"n"}"#),
-        "at `.` in the text: unknown field, expected `flow_token` or `name`"
+        "at `<undocumented>` in the text: unknown field, expected `flow_token` or `name`"
     );
     // Missing and duplicate fields name the caller's field, which is allowed.
     assert_eq!(
@@ -222,11 +222,11 @@ struct Contact {
 fn a_custom_message_is_replaced_by_a_fixed_text() {
     assert_eq!(
         refused::<Contact>(&planted(r#"{"phone":"@"}"#)),
-        "at `phone` in the text: the caller's type refused the value"
+        "at `phone` in the text: the value was refused by its type (its message is not shown: it may quote the value)"
     );
     assert_eq!(
         refused::<Vec<Phone>>(&planted(r#"["+7900", "@"]"#)),
-        "at `[1]` in the text: the caller's type refused the value"
+        "at `[1]` in the text: the value was refused by its type (its message is not shown: it may quote the value)"
     );
     // Untagged enums and flattened structs report through serde's buffer, with custom or
     // typed errors of their own: still nothing of the value.
@@ -239,7 +239,7 @@ fn a_custom_message_is_replaced_by_a_fixed_text() {
     }
     assert_eq!(
         refused::<BTreeMap<String, Answer>>(&planted(r#"{"a":"@"}"#)),
-        "at `?` in the text: the caller's type refused the value"
+        "at `<undocumented>` in the text: the value was refused by its type (its message is not shown: it may quote the value)"
     );
     #[derive(Debug, Deserialize)]
     #[allow(dead_code)]
@@ -261,7 +261,7 @@ fn a_custom_message_is_replaced_by_a_fixed_text() {
     assert_eq!(
         refused::<Tagged>(&planted(r#"{"kind":"@"}"#)),
         // serde reads the tag as the value of a key it has not declared to us.
-        "at `?` in the text: unknown variant, expected `Order`"
+        "at `<undocumented>` in the text: unknown variant, expected `Order`"
     );
 }
 
@@ -289,18 +289,18 @@ struct Survey {
 #[test]
 fn nested_maps_and_arrays_show_declared_names_indices_and_placeholders() {
     let cases = [
-        // A map's keys are the text's, not the type's: `?`.
+        // A map's keys are the text's, not the type's: `<undocumented>`.
         (
             r#"{"answers":[{},{"@":{"stars":"@"}}]}"#,
-            "at `answers[1].?.stars` in the text: invalid type: string, expected u8",
+            "at `answers[1].<undocumented>.stars` in the text: invalid type: string, expected u8",
         ),
         (
             r#"{"answers":[{"@":{"stars":79001112233}}]}"#,
-            "at `answers[0].?.stars` in the text: invalid value: integer, expected u8",
+            "at `answers[0].<undocumented>.stars` in the text: invalid value: integer, expected u8",
         ),
         (
             r#"{"answers":[{"@":{"@":1}}]}"#,
-            "at `answers[0].?.stars` in the text: missing field `stars`",
+            "at `answers[0].<undocumented>.stars` in the text: missing field `stars`",
         ),
         (
             r#"{"answers":"@"}"#,
@@ -411,7 +411,7 @@ fn reading_into_a_type_keeps_serde_json_semantics() {
         .unwrap_err();
     assert_eq!(
         err.message(),
-        "at `.` in the text: invalid type: string, expected u16"
+        "at `<undocumented>` in the text: invalid type: string, expected u16"
     );
     assert!(!format!("{err}{err:?}").contains(DIGITS));
 }

@@ -14,9 +14,10 @@ use edna_callbacks::{
 use serde_json::{json, Map, Value};
 use time::macros::{datetime, offset};
 
-const GOLDEN: [&str; 22] = [
+const GOLDEN: [&str; 23] = [
     "legacy-incoming.en.json",
     "legacy-status.en.json",
+    "pulse-calling-settings-status.format.json",
     "pulse-incoming-flow-form.ru.json",
     "pulse-incoming-flow-token.ru.json",
     "pulse-incoming-list-picker.en.json",
@@ -54,43 +55,9 @@ fn s(v: &str) -> Option<String> {
     Some(v.to_owned())
 }
 
-/// A `messageContent` of `kind` with every field `null`.
-fn content(kind: ContentType) -> MessageContent {
-    MessageContent {
-        kind,
-        attachment: None,
-        location: None,
-        referral: None,
-        caption: None,
-        text: None,
-        payload: None,
-        story: None,
-        items: None,
-        contact: None,
-        product: None,
-        catalog: None,
-        order: None,
-        extra: Map::new(),
-    }
-}
-
-fn subscriber(id: i64, identifier: &str) -> Option<Subscriber> {
-    Some(Subscriber {
-        id: Some(num(id)),
-        identifier: Some(text(identifier)),
-        extra: Map::new(),
-    })
-}
-
 /// `userInfo` as every example has it: a user name and three `null`s.
-fn user(name: &str) -> Option<UserInfo> {
-    Some(UserInfo {
-        user_name: s(name),
-        first_name: None,
-        last_name: None,
-        avatar_url: None,
-        extra: Map::new(),
-    })
+fn user(name: &str) -> UserInfo {
+    UserInfo::default().with_user_name(name)
 }
 
 struct Head<'a> {
@@ -106,19 +73,14 @@ fn message(
     message_content: MessageContent,
     received_at: Timestamp,
 ) -> IncomingMessage {
-    IncomingMessage {
-        id: num(head.id),
-        subject: s(head.subject),
-        subject_id: Some(num(head.subject_id)),
-        subscriber: subscriber(head.subscriber.0, head.subscriber.1),
-        user_info: user(head.user),
-        message_content,
-        received_at,
-        reply_out_message_id: None,
-        reply_out_message_external_request_id: None,
-        reply_in_message_id: None,
-        extra: Map::new(),
-    }
+    IncomingMessage::new(num(head.id), message_content, received_at)
+        .with_subject(head.subject)
+        .with_subject_id(num(head.subject_id))
+        .with_subscriber(Subscriber::new(
+            num(head.subscriber.0),
+            text(head.subscriber.1),
+        ))
+        .with_user_info(user(head.user))
 }
 
 fn utc(t: time::OffsetDateTime) -> Timestamp {
@@ -150,7 +112,7 @@ fn golden_incoming(name: &str) -> IncomingMessage {
 // The set of golden files.
 
 #[test]
-fn the_golden_folder_holds_exactly_the_22_examples() {
+fn the_golden_folder_holds_exactly_the_23_examples() {
     assert_eq!(json_files(""), GOLDEN);
 }
 
@@ -166,11 +128,12 @@ fn every_golden_fixture_parses_and_writes_back_unchanged() {
     assert_eq!(count(CallbackKind::Status), 2);
     assert_eq!(count(CallbackKind::LegacyIncoming), 1);
     assert_eq!(count(CallbackKind::LegacyStatus), 1);
-    assert_eq!(count(CallbackKind::TemplateStatus), 1);
+    assert_eq!(count(CallbackKind::MessageMatcher), 1);
     assert_eq!(count(CallbackKind::MessageMatcherStatus), 1);
     assert_eq!(count(CallbackKind::TemplateCategoryChanged), 2);
-    assert_eq!(count(CallbackKind::LinkClicked), 2);
-    assert_eq!(count(CallbackKind::Event), 0);
+    assert_eq!(count(CallbackKind::ShortLinkVisited), 2);
+    assert_eq!(count(CallbackKind::UnknownEvent), 0);
+    assert_eq!(count(CallbackKind::CallingSettingsStatus), 1);
 }
 
 #[test]
@@ -189,7 +152,7 @@ fn no_golden_fixture_has_a_field_the_crate_does_not_model() {
                 Callback::Status(st) => assert!(st.extra.is_empty(), "{name}"),
                 Callback::LegacyIncoming(m) => assert!(m.extra.is_empty(), "{name}"),
                 Callback::LegacyStatus(st) => assert!(st.extra.is_empty(), "{name}"),
-                Callback::TemplateStatus(t) => {
+                Callback::MessageMatcher(t) => {
                     assert!(t.extra.is_empty(), "{name}");
                     assert!(t.content.as_ref().unwrap().extra.is_empty(), "{name}");
                 }
@@ -200,8 +163,18 @@ fn no_golden_fixture_has_a_field_the_crate_does_not_model() {
                 Callback::TemplateCategoryChanged(e) => {
                     assert!(e.extra.is_empty() && e.payload.extra.is_empty(), "{name}")
                 }
-                Callback::LinkClicked(e) => {
+                Callback::ShortLinkVisited(e) => {
                     assert!(e.extra.is_empty() && e.payload.extra.is_empty(), "{name}")
+                }
+                Callback::CallingSettingsStatus(s) => {
+                    assert!(s.extra.is_empty(), "{name}");
+                    let calling = s.calling.as_ref().unwrap();
+                    assert!(calling.extra.is_empty(), "{name}");
+                    assert!(
+                        calling.call_hours.as_ref().unwrap().extra.is_empty(),
+                        "{name}"
+                    );
+                    assert!(calling.sip.as_ref().unwrap().extra.is_empty(), "{name}");
                 }
                 other => panic!("{name}: unexpected kind {:?}", other.kind()),
             }
@@ -223,10 +196,7 @@ fn pulse_incoming_text_en() {
             subscriber: (202, "79000000000"),
             user: "alex",
         },
-        MessageContent {
-            text: s("Thank you for your help"),
-            ..content(ContentType::Text)
-        },
+        MessageContent::new(ContentType::Text).with_text("Thank you for your help"),
         utc(datetime!(2022-04-29 15:30:08 UTC)),
     );
     assert_eq!(m, expected);
@@ -244,15 +214,7 @@ fn pulse_incoming_list_picker_en() {
             subscriber: (202, "79000000000"),
             user: "alex",
         },
-        MessageContent {
-            items: Some(vec![Item {
-                identifier: Some(text("01")),
-                title: s("item 1"),
-                subtitle: None,
-                extra: Map::new(),
-            }]),
-            ..content(ContentType::ListPicker)
-        },
+        MessageContent::new(ContentType::ListPicker).with_items([Item::new(text("01"), "item 1")]),
         utc(datetime!(2022-04-29 15:27:40 UTC)),
     );
     assert_eq!(m, expected);
@@ -276,15 +238,13 @@ fn pulse_incoming_product_en() {
             subscriber: (4633047, "79997776655"),
             user: "John Smith",
         },
-        MessageContent {
-            text: s("Hello"),
-            product: Some(Box::new(Product {
-                id: Some(text("321")),
-                catalog_id: Some(text("123")),
-                extra: Map::new(),
-            })),
-            ..content(ContentType::Product)
-        },
+        MessageContent::new(ContentType::Product)
+            .with_text("Hello")
+            .with_product(
+                Product::default()
+                    .with_id(text("321"))
+                    .with_catalog_id(text("123")),
+            ),
         // Written "2024-08-05T08: 24: 14Z" on the page.
         utc(datetime!(2024-08-05 08:24:14 UTC)),
     );
@@ -293,17 +253,15 @@ fn pulse_incoming_product_en() {
 }
 
 fn order(currency: &str) -> Order {
-    Order {
-        catalog_id: Some(text("1022121105031922")),
-        products: Some(vec![OrderProduct {
-            id: Some(text("111222")),
-            quantity: Some(Numeric::from(2)),
-            price: Some(Numeric::from(5)),
-            currency: s(currency),
-            extra: Map::new(),
-        }]),
-        extra: Map::new(),
-    }
+    Order::new(
+        text("1022121105031922"),
+        [OrderProduct::new(
+            text("111222"),
+            Numeric::from(2),
+            Numeric::from(5),
+            currency,
+        )],
+    )
 }
 
 #[test]
@@ -317,10 +275,7 @@ fn pulse_incoming_order_en() {
             subscriber: (4633047, "79997776655"),
             user: "John Smith",
         },
-        MessageContent {
-            order: Some(Box::new(order("USD"))),
-            ..content(ContentType::Order)
-        },
+        MessageContent::new(ContentType::Order).with_order(order("USD")),
         utc(datetime!(2024-08-05 12:44:22 UTC)),
     );
     assert_eq!(m, expected);
@@ -332,14 +287,12 @@ fn pulse_incoming_order_en() {
 }
 
 fn referral() -> Referral {
-    Referral {
-        body: s("This is a great product"),
-        headline: s("Our new product"),
-        source_id: Some(text("123")),
-        source_type: Some(ReferralSourceType::Ad),
-        source_url: s("https://www.fb.com"),
-        extra: Map::new(),
-    }
+    Referral::default()
+        .with_body("This is a great product")
+        .with_headline("Our new product")
+        .with_source_id(text("123"))
+        .with_source_type(ReferralSourceType::Ad)
+        .with_source_url("https://www.fb.com")
 }
 
 #[test]
@@ -353,11 +306,9 @@ fn pulse_incoming_referral_en() {
             subscriber: (1111111, "35000000000"),
             user: "Anna",
         },
-        MessageContent {
-            referral: Some(Box::new(referral())),
-            text: s("text for test"),
-            ..content(ContentType::Text)
-        },
+        MessageContent::new(ContentType::Text)
+            .with_referral(referral())
+            .with_text("text for test"),
         utc(datetime!(2024-01-11 11:20:00 UTC)),
     );
     assert_eq!(m, expected);
@@ -377,10 +328,7 @@ fn pulse_incoming_text_ru() {
             subscriber: (202, "79000000000"),
             user: "alex",
         },
-        MessageContent {
-            text: s("Спасибо за помощь"),
-            ..content(ContentType::Text)
-        },
+        MessageContent::new(ContentType::Text).with_text("Спасибо за помощь"),
         utc(datetime!(2022-04-29 15:30:08 UTC)),
     );
     expected.reply_out_message_id = Some(num(5043874));
@@ -401,15 +349,7 @@ fn pulse_incoming_list_picker_ru() {
             subscriber: (202, "79000000000"),
             user: "alex",
         },
-        MessageContent {
-            items: Some(vec![Item {
-                identifier: Some(text("01")),
-                title: s("item 1"),
-                subtitle: None,
-                extra: Map::new(),
-            }]),
-            ..content(ContentType::ListPicker)
-        },
+        MessageContent::new(ContentType::ListPicker).with_items([Item::new(text("01"), "item 1")]),
         utc(datetime!(2022-04-29 15:27:40 UTC)),
     );
     expected.reply_in_message_id = Some(num(537701));
@@ -427,15 +367,13 @@ fn pulse_incoming_product_ru() {
             subscriber: (4633047, "79997776655"),
             user: "Иван Иванов",
         },
-        MessageContent {
-            text: s("Hello"),
-            product: Some(Box::new(Product {
-                id: Some(text("321")),
-                catalog_id: Some(text("123")),
-                extra: Map::new(),
-            })),
-            ..content(ContentType::Product)
-        },
+        MessageContent::new(ContentType::Product)
+            .with_text("Hello")
+            .with_product(
+                Product::default()
+                    .with_id(text("321"))
+                    .with_catalog_id(text("123")),
+            ),
         utc(datetime!(2024-08-05 08:24:14 UTC)),
     );
     assert_eq!(m, expected);
@@ -452,10 +390,7 @@ fn pulse_incoming_order_ru() {
             subscriber: (4633047, "79997776655"),
             user: "Иван Иванов",
         },
-        MessageContent {
-            order: Some(Box::new(order("RUB"))),
-            ..content(ContentType::Order)
-        },
+        MessageContent::new(ContentType::Order).with_order(order("RUB")),
         utc(datetime!(2024-08-05 12:44:22 UTC)),
     );
     assert_eq!(m, expected);
@@ -473,11 +408,9 @@ fn pulse_incoming_referral_ru() {
             subscriber: (1111111, "79000000000"),
             user: "Anna",
         },
-        MessageContent {
-            referral: Some(Box::new(referral())),
-            text: s("text for test"),
-            ..content(ContentType::Text)
-        },
+        MessageContent::new(ContentType::Text)
+            .with_referral(referral())
+            .with_text("text for test"),
         utc(datetime!(2024-01-11 11:20:00 UTC)),
     );
     assert_eq!(m, expected);
@@ -492,10 +425,7 @@ fn flow_message(text_json: &str) -> IncomingMessage {
             subscriber: (4633047, "79997776655"),
             user: "Иван Иванов",
         },
-        MessageContent {
-            text: s(text_json),
-            ..content(ContentType::Flow)
-        },
+        MessageContent::new(ContentType::Flow).with_text(text_json),
         utc(datetime!(2025-03-25 12:12:12 UTC)),
     )
 }
@@ -581,28 +511,18 @@ fn pulse_status_read_en() {
     let callbacks = assert_body_round_trips(name, &body);
     assert_eq!(callbacks.len(), 1);
     let st = callbacks[0].as_status().unwrap();
-    let expected = StatusCallback {
-        request_id: Some(text("test-00135")),
-        message_id: None,
-        cascade_id: Some(num(11)),
-        cascade_stage_uuid: s("001-test001"),
-        subject: s("test_subject"),
-        subject_id: Some(num(2)),
-        status: Status::Read,
-        status_at: utc(datetime!(2023-10-31 11:07:56 UTC)),
-        error: None,
-        comment: None,
-        payment_data: Some(PaymentData::WhatsAppConversation(
-            WhatsAppConversationPaymentData {
-                conversation_id: Some(text("test0001")),
-                conversation_type: Some(ConversationType::Marketing),
-                chargeable: Some(true),
-                payment_type: None,
-                extra: Map::new(),
-            },
-        )),
-        extra: Map::new(),
-    };
+    let expected = StatusCallback::new(
+        text("test-00135"),
+        Status::Read,
+        utc(datetime!(2023-10-31 11:07:56 UTC)),
+    )
+    .with_cascade_id(num(11))
+    .with_cascade_stage_uuid("001-test001")
+    .with_subject("test_subject")
+    .with_subject_id(num(2))
+    .with_payment_data(PaymentData::WhatsAppConversation(
+        WhatsAppConversationPaymentData::new(text("test0001"), ConversationType::Marketing, true),
+    ));
     assert_eq!(st, &expected);
     assert_eq!(
         st.payment_data.as_ref().unwrap().kind(),
@@ -629,15 +549,11 @@ fn legacy_status_en() {
     let callbacks = assert_body_round_trips(name, &body);
     assert_eq!(callbacks.len(), 1);
     let st = callbacks[0].as_legacy_status().unwrap();
-    let expected = LegacyStatusCallback {
-        im_out_message_id: text("test-001"),
-        dlv_status: Status::Read,
-        dlv_status_at: utc(datetime!(2020-01-10 19:03:52.355 +3)),
-        dlv_error: None,
-        rate: None,
-        reserve_sms: None,
-        extra: Map::new(),
-    };
+    let expected = LegacyStatusCallback::new(
+        text("test-001"),
+        Status::Read,
+        utc(datetime!(2020-01-10 19:03:52.355 +3)),
+    );
     assert_eq!(st, &expected);
     assert_eq!(parse_as::<LegacyStatusCallback>(&body).unwrap(), expected);
     // The exact instant, and the offset it was written in.
@@ -659,30 +575,18 @@ fn legacy_incoming_en() {
     let callbacks = assert_body_round_trips(name, &body);
     assert_eq!(callbacks.len(), 1);
     let m = callbacks[0].as_legacy_incoming().unwrap();
-    let expected = LegacyIncomingMessage {
-        id: num(43407125),
-        im_subject: s("subject"),
-        address: Some(text("79XXXXXXXXX")),
-        received_at: utc(datetime!(2021-10-20 08:42:51.354 UTC)),
-        im_type: Some(edna_callbacks::Channel::Whatsapp),
-        content_type: Some(ContentType::Text),
-        text: s("Hello edna"),
-        caption: None,
-        attachment_url: None,
-        attachment_name: None,
-        longitude: None,
-        latitude: None,
-        location_address: None,
-        user_name: s("Joe"),
-        first_name: None,
-        last_name: None,
-        avatar_url: None,
-        payload: None,
-        api_key_id: Some(num(121)),
-        history_messages: Some(vec![Value::Null]),
-        im_subject_id: Some(num(864)),
-        extra: Map::new(),
-    };
+    let expected = LegacyIncomingMessage::text(
+        num(43407125),
+        "Hello edna",
+        utc(datetime!(2021-10-20 08:42:51.354 UTC)),
+    )
+    .with_im_subject("subject")
+    .with_address(text("79XXXXXXXXX"))
+    .with_im_type(edna_callbacks::Channel::Whatsapp)
+    .with_user_name("Joe")
+    .with_api_key_id(num(121))
+    .with_history_messages([Value::Null])
+    .with_im_subject_id(num(864));
     assert_eq!(m, &expected);
     assert_eq!(parse_as::<LegacyIncomingMessage>(&body).unwrap(), expected);
     assert_eq!(m.received_at.get().offset(), offset!(UTC));

@@ -1,7 +1,8 @@
 //! The kind rule (issue #9): every body is told by the markers of its kind (a key the kind
 //! requires and no other kind documents), whatever the order of its keys, whatever unknown
 //! keys come first, and whatever optional keys of other kinds it carries; the README's
-//! table says what the crate does.
+//! table says what the crate does. Since issue #15 an object with no kind's marker, or the
+//! markers of two, is `Callback::Unknown`, kept whole, whose diagnosis names the kinds.
 
 mod common;
 
@@ -109,7 +110,8 @@ fn every_kind_is_told_whatever_the_key_order() {
         }
     }
     // Every kind is among the fixtures.
-    assert_eq!(kinds.len(), 9, "{kinds:?}");
+    let all: BTreeSet<&str> = CallbackKind::ALL.iter().map(|k| k.as_str()).collect();
+    assert_eq!(kinds, all);
 }
 
 #[test]
@@ -166,10 +168,12 @@ fn documented_keys() -> Vec<(CallbackKind, BTreeSet<String>)> {
     out
 }
 
-const MARKERS: [&str; 9] = [
+const MARKERS: [&str; 11] = [
     "messageContent",
     "statusAt",
     "imOutMessageId",
+    "smsOutMessageId",
+    "calling",
     "dlvStatus",
     "dlvStatusAt",
     "updatedAt",
@@ -215,7 +219,7 @@ fn an_optional_key_of_another_kind_never_changes_the_kind() {
 }
 
 #[test]
-fn a_body_with_the_markers_of_two_kinds_is_refused_naming_both() {
+fn a_body_with_the_markers_of_two_kinds_is_unknown_naming_both() {
     let status = [
         ("status", r#""READ""#),
         ("statusAt", r#""2023-10-31T11:07:56Z""#),
@@ -228,21 +232,28 @@ fn a_body_with_the_markers_of_two_kinds_is_refused_naming_both() {
     let forwards = object(status.iter().chain(&incoming).copied());
     let backwards = object(incoming.iter().chain(&status).rev().copied());
     for body in [forwards, backwards] {
-        match parse_body(body.as_bytes()) {
-            Err(Error::UnknownCallback { path, message }) => {
-                assert_eq!(path, ".");
-                assert_eq!(
-                    message,
-                    "it has the keys of more than one kind: messageContent (an incoming \
-                     message), statusAt (a status)"
-                );
-            }
-            other => panic!("{body}: {other:?}"),
-        }
+        // Kept whole (it used to be refused as `Error::UnknownCallback`).
+        let callbacks = parse_body(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
+        let unknown = callbacks[0]
+            .as_unknown()
+            .unwrap_or_else(|| panic!("{body}"));
+        assert_eq!(
+            unknown.marked_kinds(),
+            [CallbackKind::Incoming, CallbackKind::Status]
+        );
+        assert_eq!(unknown.resembles(), None);
+        assert_eq!(
+            unknown.diagnosis(),
+            "no kind this version knows: it has the markers of an incoming message and a \
+             status"
+        );
+        assert_round_trip(&body, body.as_bytes(), &callbacks[0]);
     }
 }
 
-/// The README's table of markers, as (kind, markers) rows.
+/// The README's table of the kind rule (columns: kind, `CallbackKind`, told by), as
+/// (kind, markers) rows in the form the crate's error lists them: the rows of the event
+/// kinds, all told by the envelope's markers, are one row, "an event".
 fn readme_rule() -> Vec<(String, Vec<String>)> {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
@@ -252,37 +263,44 @@ fn readme_rule() -> Vec<(String, Vec<String>)> {
     let end = readme
         .find("<!-- kind-rule:end -->")
         .expect("the table's end");
-    readme[start..end]
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    for line in readme[start..end]
         .lines()
         .filter(|l| l.starts_with("| ") && !l.starts_with("| kind"))
-        .map(|line| {
-            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-            let markers = cells[2]
-                .split('`')
-                .skip(1)
-                .step_by(2)
-                .filter(|m| !m.is_empty() && *m != "type")
-                .map(str::to_owned)
-                .collect();
-            (cells[1].to_owned(), markers)
-        })
-        .collect()
+    {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        assert_eq!(cells.len(), 5, "three columns: {line}");
+        let kind = cells[1];
+        let kind = kind
+            .split_once(':')
+            .map_or(kind, |(envelope, _)| envelope)
+            .trim_end_matches(" of any other type");
+        let markers: Vec<String> = cells[3]
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|m| !m.is_empty() && *m != "type")
+            .map(str::to_owned)
+            .collect();
+        // The last row, `Unknown`, is told by no marker: it is what is left.
+        if markers.is_empty() || rows.last().is_some_and(|(k, m)| k == kind && *m == markers) {
+            continue;
+        }
+        rows.push((kind.to_owned(), markers));
+    }
+    rows
 }
 
 #[test]
 fn the_readme_table_is_the_kind_rule_of_the_crate() {
-    // An object of no kind: the error lists the crate's own table, and nothing of the body.
+    // An object of no kind: its diagnosis lists the crate's own table, and nothing of the
+    // body.
     let body = br#"{"secret-79001112233":"79001112233","id":79001112233}"#;
-    let message = match parse_body(body) {
-        Err(Error::UnknownCallback { path, message }) => {
-            assert_eq!(path, ".");
-            message
-        }
-        other => panic!("{other:?}"),
-    };
+    let callbacks = parse_body(body).unwrap();
+    let message = callbacks[0].as_unknown().unwrap().diagnosis();
     assert!(!message.contains("79001112233") && !message.contains("secret"));
     let list = message
-        .strip_prefix("it has none of the keys that mark a callback (")
+        .strip_prefix("no kind this version knows: it has none of the keys that mark a callback (")
         .and_then(|m| m.strip_suffix(')'))
         .unwrap_or_else(|| panic!("{message}"));
     let crate_rule: Vec<(String, Vec<String>)> = list
@@ -301,10 +319,16 @@ fn the_readme_table_is_the_kind_rule_of_the_crate() {
     assert_eq!(all, MARKERS.iter().map(|m| m.to_string()).collect());
 }
 
+/// A body without its kind's marker is of no kind this version knows (it used to be
+/// refused, naming the marker): kept whole, it resembles the one kind whose own keys it
+/// carries, and lacks that kind's markers.
 #[test]
-fn a_body_without_its_marker_is_refused_naming_it() {
-    for (body, path) in [
-        (r#"{"requestId":"r-1","status":"READ"}"#, "statusAt"),
+fn a_body_without_its_marker_is_unknown_naming_it() {
+    for (body, lacks) in [
+        (
+            r#"{"requestId":"r-1","cascadeStageUUID":"s-1","status":"READ"}"#,
+            "statusAt",
+        ),
         (
             r#"{"id":1,"imSubject":"s","receivedAt":"2022-04-29T15:30:08Z"}"#,
             "imType",
@@ -318,19 +342,35 @@ fn a_body_without_its_marker_is_refused_naming_it() {
             r#"{"version":"v1","type":"short_link_visited","payload":{}}"#,
             "timestamp",
         ),
-        (r#"{"cascadeId":1,"dlvError":"ok"}"#, "."),
+        // Keys of two kinds (a status's `cascadeId`, a legacy status's `dlvError`), or
+        // keys several kinds share: it resembles no kind.
+        (r#"{"cascadeId":1,"dlvError":"ok"}"#, ""),
+        (r#"{"requestId":"r-1","status":"READ"}"#, ""),
     ] {
-        let err = parse_body(body.as_bytes()).unwrap_err();
-        assert_eq!(err.path(), path, "{body}: {err}");
+        let callbacks = parse_body(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
+        let unknown = callbacks[0]
+            .as_unknown()
+            .unwrap_or_else(|| panic!("{body}"));
+        assert_eq!(unknown.lacks().join(" or "), lacks, "{body}");
+        assert_eq!(unknown.resembles().is_some(), !lacks.is_empty(), "{body}");
+        if !lacks.is_empty() {
+            assert!(
+                unknown
+                    .diagnosis()
+                    .ends_with(&format!("which needs {lacks}")),
+                "{}",
+                unknown.diagnosis()
+            );
+        }
     }
-    // `status` alone is a status's and a template's: no kind, and the error says what each
-    // needs.
-    let err = parse_body(br#"{"status":"READ"}"#).unwrap_err();
-    assert!(matches!(err, Error::UnknownCallback { .. }), "{err:?}");
-    assert!(err.message().contains("statusAt for a status"), "{err}");
+    // `status` alone is a status's and a template's: no kind, and the diagnosis says what
+    // each needs.
+    let callbacks = parse_body(br#"{"status":"READ"}"#).unwrap();
+    let diagnosis = callbacks[0].as_unknown().unwrap().diagnosis();
+    assert!(diagnosis.contains("statusAt for a status"), "{diagnosis}");
     assert!(
-        err.message().contains("updatedAt for a template status"),
-        "{err}"
+        diagnosis.contains("updatedAt for a template status"),
+        "{diagnosis}"
     );
 }
 
@@ -344,14 +384,16 @@ fn a_mixed_body_of_every_kind_is_read_in_order() {
         kinds,
         [
             "status",
-            "link-clicked",
-            "template-status",
+            "short-link-visited",
+            "message-matcher",
             "incoming",
             "legacy-status",
             "legacy-incoming",
             "template-category-changed",
-            "event",
-            "message-matcher-status"
+            "unknown-event",
+            "message-matcher-status",
+            "calling-settings-status",
+            "unknown"
         ]
     );
     assert_round_trip(name, &body, &callbacks);
@@ -368,7 +410,7 @@ fn an_event_of_an_unknown_type_is_kept_whole_and_written_back() {
     let name = "edge/event-unknown-type.json";
     let body = fixture(name);
     let callbacks = parse_body(&body).unwrap();
-    let Callback::Event(event) = &callbacks[0] else {
+    let Callback::UnknownEvent(event) = &callbacks[0] else {
         panic!("{:?}", callbacks[0].kind())
     };
     assert_eq!(
@@ -388,7 +430,7 @@ fn an_event_of_an_unknown_type_is_kept_whole_and_written_back() {
     // An unknown type with a payload that is not even an object is kept too.
     let odd = br#"{"type":"x.y","timestamp":"2025-01-01T00:00:00Z","payload":[1,"two",null]}"#;
     let callbacks = parse_body(odd).unwrap();
-    assert_eq!(callbacks[0].kind(), CallbackKind::Event);
+    assert_eq!(callbacks[0].kind(), CallbackKind::UnknownEvent);
     let written = serde_json::to_value(&callbacks[0]).unwrap();
     assert_eq!(written["payload"], json!([1, "two", null]));
     assert_eq!(written["type"], "x.y");
@@ -430,7 +472,7 @@ fn the_webhook_examples_read_as_their_kinds_with_their_values() {
     assert_eq!(o.payload, e.payload);
 
     let clicked = parse_body(&fixture("pulse-link-button-clicked.json")).unwrap();
-    let Callback::LinkClicked(c) = &clicked[0] else {
+    let Callback::ShortLinkVisited(c) = &clicked[0] else {
         panic!("{:?}", clicked[0].kind())
     };
     assert_eq!(c.payload.out_message_id, Some(Id::Number(5_345_345)));
@@ -446,4 +488,91 @@ fn the_webhook_examples_read_as_their_kinds_with_their_values() {
     let party = clicked[0].party().unwrap();
     assert!(party.is_phone());
     assert_eq!(party.identifier.to_string(), "79991234567");
+}
+
+#[test]
+fn each_kind_has_its_own_accessor_and_key_name() {
+    let callbacks = parse_body(&fixture("edge/mixed-all-webhooks.json")).unwrap();
+    let mut seen = BTreeSet::new();
+    for callback in &callbacks {
+        let answers = [
+            (CallbackKind::Incoming, callback.as_incoming().is_some()),
+            (CallbackKind::Status, callback.as_status().is_some()),
+            (
+                CallbackKind::LegacyStatus,
+                callback.as_legacy_status().is_some(),
+            ),
+            (
+                CallbackKind::MessageMatcher,
+                callback.as_message_matcher().is_some(),
+            ),
+            (
+                CallbackKind::MessageMatcherStatus,
+                callback.as_message_matcher_status().is_some(),
+            ),
+            (
+                CallbackKind::LegacyIncoming,
+                callback.as_legacy_incoming().is_some(),
+            ),
+            (
+                CallbackKind::TemplateCategoryChanged,
+                callback.as_template_category_changed().is_some(),
+            ),
+            (
+                CallbackKind::ShortLinkVisited,
+                callback.as_short_link_visited().is_some(),
+            ),
+            (
+                CallbackKind::UnknownEvent,
+                callback.as_unknown_event().is_some(),
+            ),
+            (
+                CallbackKind::CallingSettingsStatus,
+                callback.as_calling_settings_status().is_some(),
+            ),
+            (CallbackKind::Unknown, callback.as_unknown().is_some()),
+        ];
+        let kinds: Vec<CallbackKind> = answers
+            .iter()
+            .filter(|(_, some)| *some)
+            .map(|(kind, _)| *kind)
+            .collect();
+        assert_eq!(kinds, [callback.kind()]);
+        // The key is named after the kind; the older form of a template status has its
+        // template's key, so that both forms of one status are one delivery.
+        let key_kind = match callback.kind() {
+            CallbackKind::MessageMatcherStatus => CallbackKind::MessageMatcher,
+            kind => kind,
+        };
+        assert_eq!(callback.dedup_key().kind(), key_kind.as_str());
+        seen.insert(callback.kind());
+    }
+    assert_eq!(seen, CallbackKind::ALL.iter().copied().collect());
+}
+
+/// The names of earlier versions (deprecated) still build and name the renamed kinds.
+#[test]
+#[allow(deprecated)]
+fn the_deprecated_kind_names_still_work() {
+    assert_eq!(CallbackKind::TemplateStatus, CallbackKind::MessageMatcher);
+    assert_eq!(CallbackKind::LinkClicked, CallbackKind::ShortLinkVisited);
+    assert_eq!(CallbackKind::TemplateStatus.as_str(), "message-matcher");
+    assert_eq!(CallbackKind::LinkClicked.as_str(), "short-link-visited");
+    let callbacks = parse_body(&fixture("edge/mixed-all-webhooks.json")).unwrap();
+    let template = callbacks
+        .iter()
+        .find_map(Callback::as_message_matcher)
+        .unwrap();
+    assert_eq!(
+        Callback::TemplateStatus(template.clone()),
+        Callback::MessageMatcher(template.clone())
+    );
+    let click = callbacks
+        .iter()
+        .find_map(Callback::as_short_link_visited)
+        .unwrap();
+    assert_eq!(
+        Callback::LinkClicked(click.clone()),
+        Callback::ShortLinkVisited(click.clone())
+    );
 }

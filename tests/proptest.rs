@@ -10,9 +10,11 @@
 //! - Arbitrary strings given to the timestamp parser never panic, and every RFC 3339
 //!   timestamp `time` formats is read back as the same instant with the same offset.
 //!
-//! Case counts are fixed (not taken from `PROPTEST_CASES`) so that the whole file runs in
-//! about a minute in debug mode on two cores: `cargo test --test proptest`. A failure is
-//! not persisted to a `proptest-regressions` file; turn it into a named test instead.
+//! Case counts are fixed (not taken from `PROPTEST_CASES`). By default each test runs a
+//! tenth of its cases, so that the whole suite stays under a minute on two cores; with
+//! `EDNA_DEEP_TESTS=1` (which `.ci/run` sets) it runs them all, about a minute for this
+//! file alone in debug mode. A failure is not persisted to a `proptest-regressions` file;
+//! turn it into a named test instead.
 
 use std::fmt::Debug;
 use std::path::Path;
@@ -33,10 +35,12 @@ use serde_json::{Map, Number, Value};
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
-/// A fixed number of cases, no failure files, and a bounded shrink.
+/// A fixed number of cases (a tenth of them unless `EDNA_DEEP_TESTS` is set), no failure
+/// files, and a bounded shrink.
 fn config(cases: u32) -> ProptestConfig {
+    let deep = std::env::var_os("EDNA_DEEP_TESTS").is_some_and(|v| !v.is_empty() && v != "0");
     ProptestConfig {
-        cases,
+        cases: if deep { cases } else { (cases / 10).max(100) },
         failure_persistence: None,
         max_shrink_iters: 4096,
         ..ProptestConfig::default()
@@ -262,6 +266,19 @@ fn written_keys<T: Serialize>(value: &T) -> Vec<String> {
     }
 }
 
+/// `$base` (a constructor's value, or `Default`'s) with each named field set to the
+/// variable of its name or to the value given: the structs are `#[non_exhaustive]`, so a
+/// generated value is built this way rather than as a struct literal.
+macro_rules! set {
+    ($base:expr, { $($field:ident $(: $value:expr)?),* $(,)? }) => {{
+        let mut value = $base;
+        $( value.$field = set!(@value $field $(, $value)?); )*
+        value
+    }};
+    (@value $field:ident) => { $field };
+    (@value $field:ident, $value:expr) => { $value };
+}
+
 /// Sets the `extra` of a freshly built object, without the keys it documents.
 macro_rules! with_extra {
     ($value:expr, $extra:expr $(, $also:literal)*) => {{
@@ -288,14 +305,7 @@ where
 fn subscriber() -> BoxedStrategy<Subscriber> {
     (opt(id()), opt(id()), extra())
         .prop_map(|(id, identifier, extra)| {
-            with_extra!(
-                Subscriber {
-                    id,
-                    identifier,
-                    extra: Map::new()
-                },
-                extra
-            )
+            with_extra!(set!(Subscriber::default(), { id, identifier }), extra)
         })
         .boxed()
 }
@@ -304,13 +314,7 @@ fn user_info() -> BoxedStrategy<UserInfo> {
     (opt(text()), opt(text()), opt(text()), opt(text()), extra())
         .prop_map(|(user_name, first_name, last_name, avatar_url, extra)| {
             with_extra!(
-                UserInfo {
-                    user_name,
-                    first_name,
-                    last_name,
-                    avatar_url,
-                    extra: Map::new()
-                },
+                set!(UserInfo::default(), { user_name, first_name, last_name, avatar_url }),
                 extra
             )
         })
@@ -327,13 +331,7 @@ fn attachment() -> BoxedStrategy<Attachment> {
     )
         .prop_map(|(url, name, size, mime_type, extra)| {
             with_extra!(
-                Attachment {
-                    url,
-                    name,
-                    size,
-                    mime_type,
-                    extra: Map::new()
-                },
+                set!(Attachment::default(), { url, name, size, mime_type }),
                 extra
             )
         })
@@ -344,12 +342,7 @@ fn location() -> BoxedStrategy<Location> {
     (opt(numeric()), opt(numeric()), opt(text()), extra())
         .prop_map(|(latitude, longitude, address, extra)| {
             with_extra!(
-                Location {
-                    latitude,
-                    longitude,
-                    address,
-                    extra: Map::new()
-                },
+                set!(Location::default(), { latitude, longitude, address }),
                 extra
             )
         })
@@ -368,14 +361,13 @@ fn referral() -> BoxedStrategy<Referral> {
         .prop_map(
             |(body, headline, source_id, source_type, source_url, extra)| {
                 with_extra!(
-                    Referral {
+                    set!(Referral::default(), {
                         body,
                         headline,
                         source_id,
                         source_type,
                         source_url,
-                        extra: Map::new()
-                    },
+                    }),
                     extra
                 )
             },
@@ -387,12 +379,7 @@ fn item() -> BoxedStrategy<Item> {
     (opt(id()), opt(text()), opt(text()), extra())
         .prop_map(|(identifier, title, subtitle, extra)| {
             with_extra!(
-                Item {
-                    identifier,
-                    title,
-                    subtitle,
-                    extra: Map::new()
-                },
+                set!(Item::default(), { identifier, title, subtitle }),
                 extra
             )
         })
@@ -403,12 +390,7 @@ fn contact() -> BoxedStrategy<Contact> {
     (opt(text()), opt(text()), opt(text()), extra())
         .prop_map(|(first_name, last_name, phone_number, extra)| {
             with_extra!(
-                Contact {
-                    first_name,
-                    last_name,
-                    phone_number,
-                    extra: Map::new()
-                },
+                set!(Contact::default(), { first_name, last_name, phone_number }),
                 extra
             )
         })
@@ -418,44 +400,20 @@ fn contact() -> BoxedStrategy<Contact> {
 fn product() -> BoxedStrategy<Product> {
     (opt(id()), opt(id()), extra())
         .prop_map(|(id, catalog_id, extra)| {
-            with_extra!(
-                Product {
-                    id,
-                    catalog_id,
-                    extra: Map::new()
-                },
-                extra
-            )
+            with_extra!(set!(Product::default(), { id, catalog_id }), extra)
         })
         .boxed()
 }
 
 fn catalog() -> BoxedStrategy<Catalog> {
     (opt(id()), extra())
-        .prop_map(|(id, extra)| {
-            with_extra!(
-                Catalog {
-                    id,
-                    extra: Map::new()
-                },
-                extra
-            )
-        })
+        .prop_map(|(id, extra)| with_extra!(set!(Catalog::default(), { id }), extra))
         .boxed()
 }
 
 fn story() -> BoxedStrategy<Story> {
     (opt(id()), opt(text()), extra())
-        .prop_map(|(id, url, extra)| {
-            with_extra!(
-                Story {
-                    id,
-                    url,
-                    extra: Map::new()
-                },
-                extra
-            )
-        })
+        .prop_map(|(id, url, extra)| with_extra!(set!(Story::default(), { id, url }), extra))
         .boxed()
 }
 
@@ -469,13 +427,7 @@ fn order_product() -> BoxedStrategy<OrderProduct> {
     )
         .prop_map(|(id, quantity, price, currency, extra)| {
             with_extra!(
-                OrderProduct {
-                    id,
-                    quantity,
-                    price,
-                    currency,
-                    extra: Map::new()
-                },
+                set!(OrderProduct::default(), { id, quantity, price, currency }),
                 extra
             )
         })
@@ -489,14 +441,7 @@ fn order() -> BoxedStrategy<Order> {
         extra(),
     )
         .prop_map(|(catalog_id, products, extra)| {
-            with_extra!(
-                Order {
-                    catalog_id,
-                    products,
-                    extra: Map::new()
-                },
-                extra
-            )
+            with_extra!(set!(Order::default(), { catalog_id, products }), extra)
         })
         .boxed()
 }
@@ -548,8 +493,7 @@ fn message_content() -> BoxedStrategy<MessageContent> {
                 extra,
             )| {
                 with_extra!(
-                    MessageContent {
-                        kind,
+                    set!(MessageContent::new(kind), {
                         attachment: attachment.map(Box::new),
                         location: location.map(Box::new),
                         referral: referral.map(Box::new),
@@ -562,8 +506,7 @@ fn message_content() -> BoxedStrategy<MessageContent> {
                         product: product.map(Box::new),
                         catalog: catalog.map(Box::new),
                         order: order.map(Box::new),
-                        extra: Map::new(),
-                    },
+                    }),
                     extra
                 )
             },
@@ -592,19 +535,15 @@ fn incoming() -> BoxedStrategy<IncomingMessage> {
                 extra,
             )| {
                 with_extra!(
-                    IncomingMessage {
-                        id,
+                    set!(IncomingMessage::new(id, message_content, received_at), {
                         subject,
                         subject_id,
                         subscriber,
                         user_info,
-                        message_content,
-                        received_at,
                         reply_out_message_id,
                         reply_out_message_external_request_id,
                         reply_in_message_id,
-                        extra: Map::new(),
-                    },
+                    }),
                     extra
                 )
             },
@@ -623,13 +562,12 @@ fn payment_data() -> BoxedStrategy<PaymentData> {
         .prop_map(
             |(conversation_id, conversation_type, chargeable, payment_type, extra)| {
                 PaymentData::WhatsAppConversation(with_extra!(
-                    WhatsAppConversationPaymentData {
+                    set!(WhatsAppConversationPaymentData::default(), {
                         conversation_id,
                         conversation_type,
                         chargeable,
                         payment_type,
-                        extra: Map::new(),
-                    },
+                    }),
                     extra,
                     "@type"
                 ))
@@ -673,20 +611,17 @@ fn status() -> BoxedStrategy<StatusCallback> {
                 extra,
             )| {
                 with_extra!(
-                    StatusCallback {
+                    set!(StatusCallback::new(Id::from(""), status, status_at), {
                         request_id,
                         message_id,
                         cascade_id,
                         cascade_stage_uuid,
                         subject,
                         subject_id,
-                        status,
-                        status_at,
                         error,
                         comment,
                         payment_data,
-                        extra: Map::new(),
-                    },
+                    }),
                     extra
                 )
             },
@@ -725,11 +660,9 @@ fn legacy_incoming() -> BoxedStrategy<LegacyIncomingMessage> {
                 extra,
             )| {
                 with_extra!(
-                    LegacyIncomingMessage {
-                        id,
+                    set!(LegacyIncomingMessage::new(id, received_at), {
                         im_subject,
                         address,
-                        received_at,
                         im_type,
                         content_type,
                         text,
@@ -747,8 +680,7 @@ fn legacy_incoming() -> BoxedStrategy<LegacyIncomingMessage> {
                         api_key_id,
                         history_messages,
                         im_subject_id,
-                        extra: Map::new(),
-                    },
+                    }),
                     extra
                 )
             },
@@ -780,15 +712,11 @@ fn legacy_status() -> BoxedStrategy<LegacyStatusCallback> {
                 extra,
             )| {
                 with_extra!(
-                    LegacyStatusCallback {
-                        im_out_message_id,
-                        dlv_status,
-                        dlv_status_at,
+                    set!(LegacyStatusCallback::new(im_out_message_id, dlv_status, dlv_status_at), {
                         dlv_error,
                         rate,
                         reserve_sms,
-                        extra: Map::new(),
-                    },
+                    }),
                     extra
                 )
             },
@@ -1145,13 +1073,15 @@ fn a_key_given_twice_in_payment_data_is_refused() {
 fn an_error_path_names_keys_that_look_like_paths_unambiguously() {
     let crash = include_bytes!("regressions/parse_body-empty-key-twice.json");
     // No key of the body tells a kind (issue #9's rule reads the keys before the values),
-    // so the body itself is refused, at `.`.
-    let found = parse_body(crash).expect_err("no callback");
+    // so the body is of no kind this version knows: since issue #15 it is kept whole as
+    // `Callback::Unknown` (it was refused at `.`), and its diagnosis holds nothing of it.
+    let found = parse_body(crash).expect("an object of no known kind");
+    let unknown = found[0].as_unknown().expect("of no known kind");
     assert!(
-        matches!(found, edna_callbacks::Error::UnknownCallback { .. }),
-        "{found:?}"
+        !unknown.diagnosis().contains("719"),
+        "{}",
+        unknown.diagnosis()
     );
-    assert_eq!(found.path(), ".");
 
     let status = r#""status":"READ","statusAt":"2023-10-31T11:07:56Z""#;
     let top = parse_body(format!(r#"{{{status},"":1,"":2}}"#).as_bytes()).expect_err("twice");

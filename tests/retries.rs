@@ -1,6 +1,6 @@
 //! Retries and out-of-order statuses, on the golden fixtures.
 
-use edna_callbacks::{parse_body, Callback, DedupKey, Id, Status};
+use edna_callbacks::{parse_body, Callback, DedupKey, Id, Part, Status};
 
 fn one(body: &[u8]) -> Callback {
     let mut callbacks = parse_body(body).unwrap();
@@ -8,47 +8,45 @@ fn one(body: &[u8]) -> Callback {
     callbacks.remove(0)
 }
 
+/// A key part that is an id.
+fn id(id: impl Into<Id>) -> Part {
+    Part::from(&id.into())
+}
+
 #[test]
 fn dedup_keys_of_the_golden_fixtures() {
     let cases: [(&[u8], DedupKey, &str); 5] = [
         (
             include_bytes!("../fixtures/pulse-incoming-text.ru.json"),
-            DedupKey::Incoming {
-                subject_id: Some(Id::Number(345).key()),
-                id: Id::Number(101).key(),
-            },
+            DedupKey::new("incoming", [id(345), id(101)]),
             "incoming:345:101",
         ),
         (
             include_bytes!("../fixtures/pulse-incoming-flow-form.ru.json"),
-            DedupKey::Incoming {
-                subject_id: Some(Id::Number(50520).key()),
-                id: Id::Number(101).key(),
-            },
+            DedupKey::new("incoming", [id(50520), id(101)]),
             "incoming:50520:101",
         ),
         (
             include_bytes!("../fixtures/pulse-status-read.en.json"),
-            DedupKey::Status {
-                reference: Some(Id::from("test-00135").key()),
-                status: Status::Read,
-            },
-            r#"status:"test-00135":"READ""#,
+            // The cascade stage is part of the key since issue #15.
+            DedupKey::new(
+                "status",
+                [
+                    id("test-00135"),
+                    Part::from("001-test001"),
+                    Part::from("READ"),
+                ],
+            ),
+            r#"status:"test-00135":"001-test001":"READ""#,
         ),
         (
             include_bytes!("../fixtures/legacy-status.en.json"),
-            DedupKey::LegacyStatus {
-                im_out_message_id: Id::from("test-001").key(),
-                status: Status::Read,
-            },
+            DedupKey::new("legacy-status", [id("test-001"), Part::from("READ")]),
             r#"legacy-status:"test-001":"READ""#,
         ),
         (
             include_bytes!("../fixtures/legacy-incoming.en.json"),
-            DedupKey::LegacyIncoming {
-                subject_id: Some(Id::Number(864).key()),
-                id: Id::Number(43407125).key(),
-            },
+            DedupKey::new("legacy-incoming", [id(864), id(43407125)]),
             "legacy-incoming:864:43407125",
         ),
     ];
@@ -103,14 +101,15 @@ fn status_without_request_id_falls_back_to_message_id() {
         br#"{"requestId":null,"messageId":4242,"status":"FAILED","statusAt":"2023-10-31T11:07:56Z",
             "error":"error-subject-unknown"}"#,
     );
+    // No cascade stage: `null` in its place.
     assert_eq!(
         callback.dedup_key(),
-        DedupKey::Status {
-            reference: Some(Id::Number(4242).key()),
-            status: Status::Failed
-        }
+        DedupKey::new("status", [id(4242), Part::Null, Part::from("FAILED")])
     );
-    assert_eq!(callback.dedup_key().to_string(), r#"status:4242:"FAILED""#);
+    assert_eq!(
+        callback.dedup_key().to_string(),
+        r#"status:4242:null:"FAILED""#
+    );
 }
 
 #[test]

@@ -3,6 +3,16 @@
 use edna_callbacks::{parse_as, Callback, Error, MessageContent};
 use serde_json::Value;
 
+/// The integration tests' helpers (`differences`, the round-trip comparator), which the
+/// judge below uses.
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
+/// The judge of issue #16 (`tests/common/differential.rs`): every entry point against
+/// serde_json's own reading of the body, shared with `tests/differential.rs`.
+#[path = "../../tests/common/differential.rs"]
+pub mod differential;
+
 /// Whether serde_json reads every float exactly (its `float_roundtrip` feature). Without
 /// it, a float of 17 significant digits may be read one unit in the last place off, so a
 /// float written back is read as its neighbour; that is a known finding (see
@@ -61,22 +71,20 @@ pub fn exercise_flow(content: &MessageContent) {
     }
 }
 
-/// `parse_body` and the types' serde `Deserialize` (which hands each callback's text to
-/// the same reader) read the same callbacks, or both refuse the body. They may differ only
-/// at serde_json's recursion limit: `parse_body` counts the levels from the body's root,
-/// `Deserialize` from each callback's.
+/// `parse_body` and the types' serde `Deserialize` through `parse_as` (which hands each
+/// callback's text to the same reader) read the same callbacks, or both refuse the body;
+/// both count the levels from the body's root (issue #16).
 pub fn assert_fast_path_agrees(body: &[u8], fast: &Result<Vec<Callback>, Error>) {
-    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    let first = body
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(body)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
     let serde: Result<Vec<Callback>, Error> = if first == Some(&b'[') {
         parse_as::<Vec<Callback>>(body)
     } else {
         parse_as::<Callback>(body).map(|c| vec![c])
     };
-    let too_deep =
-        |r: &Result<Vec<Callback>, Error>| matches!(r, Err(e) if e.message() == "recursion limit exceeded");
-    if too_deep(fast) || too_deep(&serde) {
-        return;
-    }
     match (fast, &serde) {
         (Ok(a), Ok(b)) => assert!(
             a == b,
