@@ -81,22 +81,6 @@ struct Names {
     keys: [Named; NAMED_MAX],
 }
 
-/// Whether two strings are equal, in a constant.
-const fn const_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// Adds `key` to `names` (`says` and `starts` as in [`Named`], 0 for none): the first
 /// rule to say something of a key keeps it.
 const fn name(
@@ -111,7 +95,7 @@ const fn name(
     let mut at = names.slots[slot];
     while at != 0 {
         let named = &mut names.keys[at as usize - 1];
-        if const_eq(named.key, key) {
+        if crate::wire::object::const_eq(named.key.as_bytes(), key.as_bytes()) {
             if named.says == 0 && says != 0 {
                 named.says = says;
                 named.rule = rule;

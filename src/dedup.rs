@@ -91,6 +91,23 @@ impl DedupKey {
         }
     }
 
+    /// The key of a callback of the kind `kind` made of `parts`, with the digest of the
+    /// whole callback as written ([`Part::digest`]) added when it has no reference
+    /// (`referenced` false): two such callbacks that differ anywhere get two keys, and a
+    /// retry, which repeats the body, gets the same one.
+    pub(crate) fn of_parts_or_whole<T: serde::Serialize>(
+        kind: &'static str,
+        parts: impl IntoIterator<Item = Part>,
+        referenced: bool,
+        whole: &T,
+    ) -> Self {
+        if referenced {
+            return Self::new(kind, parts);
+        }
+        let whole = serde_json::to_value(whole).unwrap_or(serde_json::Value::Null);
+        Self::new(kind, parts.into_iter().chain([Part::digest(&whole)]))
+    }
+
     /// The name of the callback's kind.
     pub fn kind(&self) -> &'static str {
         self.kind

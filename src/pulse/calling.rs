@@ -293,13 +293,7 @@ impl CallbackBody for CallingSettingsStatus {
             Part::from(self.request_id.as_ref()),
             Part::from(self.status.as_str()),
         ];
-        match self.request_id {
-            Some(_) => DedupKey::new(Self::NAME, parts),
-            None => {
-                let whole = serde_json::to_value(self).unwrap_or(Value::Null);
-                DedupKey::new(Self::NAME, parts.into_iter().chain([Part::digest(&whole)]))
-            }
-        }
+        DedupKey::of_parts_or_whole(Self::NAME, parts, self.request_id.is_some(), self)
     }
 
     fn party(&self) -> Option<Party<'_>> {

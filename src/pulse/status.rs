@@ -388,13 +388,7 @@ impl CallbackBody for StatusCallback {
             Part::from(self.cascade_stage_uuid.as_deref()),
             Part::from(self.status.as_str()),
         ];
-        match reference {
-            Some(_) => DedupKey::new(Self::NAME, parts),
-            None => {
-                let whole = serde_json::to_value(self).unwrap_or(Value::Null);
-                DedupKey::new(Self::NAME, parts.into_iter().chain([Part::digest(&whole)]))
-            }
-        }
+        DedupKey::of_parts_or_whole(Self::NAME, parts, reference.is_some(), self)
     }
 
     fn party(&self) -> Option<Party<'_>> {

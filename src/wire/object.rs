@@ -30,7 +30,8 @@ pub(crate) const fn bit(keys: &[&str], key: &str) -> u64 {
     panic!("not a documented key of the object")
 }
 
-const fn const_eq(a: &[u8], b: &[u8]) -> bool {
+/// Whether two byte strings are equal, in a constant.
+pub(crate) const fn const_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
