@@ -759,3 +759,39 @@ fn no_flow_error_shows_a_key_that_looks_like_a_field_name() {
     }
     assert!(refused >= NAME_KEYS.len() * 6 * 3, "{refused}");
 }
+
+#[test]
+fn tuple_and_struct_variants_read_and_refuse_as_serde_json_does() {
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    enum Shape {
+        Pair(u8, u8),
+        Named { side: u8 },
+    }
+    // Read: the same values as serde_json's own reading.
+    for body in [
+        r#"{"Pair":[1,2]}"#,
+        r#"{"Named":{"side":3}}"#,
+        r#"{"Named":[4]}"#,
+    ] {
+        let ours = parse_as::<Shape>(body.as_bytes()).unwrap();
+        let theirs = serde_json::from_str::<Shape>(body).unwrap();
+        assert_eq!(ours, theirs, "{body}");
+    }
+    // Refused: a variant whose content is of the wrong JSON type names what it expected.
+    for (body, expected) in [
+        (r#"{"Pair":{"side":1}}"#, "tuple variant"),
+        (r#"{"Pair":7}"#, "tuple variant"),
+        (r#"{"Named":"IvanovPetr"}"#, "struct variant"),
+    ] {
+        let err = parse_as::<Shape>(body.as_bytes()).unwrap_err();
+        assert!(matches!(err, Error::Invalid { .. }), "{body}: {err:?}");
+        assert!(err.message().contains(expected), "{body}: {err}");
+        assert!(!err.to_string().contains("IvanovPetr"), "{body}: {err}");
+        serde_json::from_str::<Shape>(body).unwrap_err();
+    }
+    // A bare variant name where content is needed.
+    for body in [r#""Pair""#, r#""Named""#] {
+        let err = parse_as::<Shape>(body.as_bytes()).unwrap_err();
+        assert!(err.message().contains("unit variant"), "{body}: {err}");
+    }
+}

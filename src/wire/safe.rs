@@ -997,6 +997,29 @@ struct Variant<'a> {
     segment: Segment,
 }
 
+impl<'a> Variant<'a> {
+    /// A tuple or struct variant: its content must open with one of `opens`.
+    fn compound<V: Visitor<'a>>(
+        self,
+        opens: &[u8],
+        fields: Option<&'static [&'static str]>,
+        expected: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, SafeError> {
+        match self.value {
+            Some(value) if value.first().is_some_and(|b| opens.contains(&b)) => value
+                .visit(fields, visitor)
+                .map_err(|e| value.place(e).at(self.segment)),
+            Some(other) => Err(<SafeError as de::Error>::invalid_type(
+                other.unexpected(),
+                &expected,
+            )
+            .at(self.segment)),
+            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &expected)),
+        }
+    }
+}
+
 impl<'a> VariantAccess<'a> for Variant<'a> {
     type Error = SafeError;
 
@@ -1025,20 +1048,7 @@ impl<'a> VariantAccess<'a> for Variant<'a> {
     }
 
     fn tuple_variant<V: Visitor<'a>>(self, _len: usize, visitor: V) -> Result<V::Value, SafeError> {
-        match self.value {
-            Some(value) if value.first() == Some(b'[') => value
-                .visit(None, visitor)
-                .map_err(|e| value.place(e).at(self.segment)),
-            Some(other) => Err(<SafeError as de::Error>::invalid_type(
-                other.unexpected(),
-                &"tuple variant",
-            )
-            .at(self.segment)),
-            None => Err(de::Error::invalid_type(
-                Unexpected::UnitVariant,
-                &"tuple variant",
-            )),
-        }
+        self.compound(b"[", None, "tuple variant", visitor)
     }
 
     fn struct_variant<V: Visitor<'a>>(
@@ -1046,20 +1056,7 @@ impl<'a> VariantAccess<'a> for Variant<'a> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, SafeError> {
-        match self.value {
-            Some(value) if matches!(value.first(), Some(b'{' | b'[')) => value
-                .visit(Some(fields), visitor)
-                .map_err(|e| value.place(e).at(self.segment)),
-            Some(other) => Err(<SafeError as de::Error>::invalid_type(
-                other.unexpected(),
-                &"struct variant",
-            )
-            .at(self.segment)),
-            None => Err(de::Error::invalid_type(
-                Unexpected::UnitVariant,
-                &"struct variant",
-            )),
-        }
+        self.compound(b"{[", Some(fields), "struct variant", visitor)
     }
 }
 
