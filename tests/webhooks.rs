@@ -808,6 +808,14 @@ fn a_status_of_another_template_supersedes_nothing() {
     assert!(text_id.same_template(&with_id) && text_id.supersedes(&with_id));
     let text_other = text_id.clone().with_id("template-7");
     assert!(!text_other.same_template(&with_id));
+    // With ids on both sides, the same template exactly when the keys are equal.
+    let padded = text_id.clone().with_id("07");
+    assert!(!padded.same_template(&with_id));
+    assert_ne!(padded.key(), with_id.key());
+    let big = text_id.clone().with_id(u64::MAX);
+    let big_text = text_id.clone().with_id("18446744073709551615");
+    assert!(big.same_template(&big_text) && big_text.same_template(&big));
+    assert_eq!(big.key(), big_text.key());
 }
 
 #[test]

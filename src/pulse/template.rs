@@ -289,14 +289,15 @@ impl MessageMatcher {
 
     /// Whether `self` and `other` are statuses of the same template.
     ///
-    /// When both carry an `id`, they are the same template when the ids are equal (as
-    /// sent, or as integers: `7` and `"7"` are the same). When either lacks one (the older
+    /// When both carry an `id`, they are the same template when the ids are the same id
+    /// ([`Id::same_as`]: `7` and `"7"` are, `7` and `"07"` are not), exactly when their
+    /// [`key`](Self::key)s are equal. When either lacks one (the older
     /// page's template has none), they are the same template when `name` is equal, the
     /// `channelType` is equal, and `language` is equal ignoring ASCII case (both absent
     /// counts as equal): edna names a template by these three.
     pub fn same_template(&self, other: &MessageMatcher) -> bool {
         match (&self.id, &other.id) {
-            (Some(a), Some(b)) => a == b || (a.as_i64().is_some() && a.as_i64() == b.as_i64()),
+            (Some(a), Some(b)) => a.same_as(b),
             _ => {
                 self.name == other.name
                     && self.channel_type == other.channel_type
