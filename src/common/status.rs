@@ -109,15 +109,7 @@ impl Status {
     /// assert!(!Status::from("SOMETHING_NEW").is_final());
     /// ```
     pub fn is_final(&self) -> bool {
-        matches!(
-            self,
-            Self::Read
-                | Self::Undelivered
-                | Self::Cancelled
-                | Self::Expired
-                | Self::Failed
-                | Self::NoMatchTemplate
-        )
+        matches!(self, Self::Read) || self.is_failure()
     }
 
     /// The place of a status that is not final in the forward order.

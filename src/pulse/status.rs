@@ -318,6 +318,11 @@ impl Default for WhatsAppConversationPaymentData {
 }
 
 impl StatusCallback {
+    /// The message this status is about: `requestId`, else `messageId`.
+    fn reference(&self) -> Option<&Id> {
+        self.request_id.as_ref().or(self.message_id.as_ref())
+    }
+
     /// Whether this status, arriving after `previous` (the one recorded for the same
     /// message: the same `requestId`, or `messageId`), should replace it: see
     /// [`Delivery::supersedes`]. Within one cascade stage the statuses' own order decides
@@ -382,7 +387,7 @@ impl CallbackBody for StatusCallback {
     const NAME: &'static str = "status";
 
     fn dedup_key(&self) -> DedupKey {
-        let reference = self.request_id.as_ref().or(self.message_id.as_ref());
+        let reference = self.reference();
         let parts = [
             Part::from(reference),
             Part::from(self.cascade_stage_uuid.as_deref()),
@@ -404,7 +409,7 @@ impl CallbackBody for StatusCallback {
     fn delivery(&self) -> Option<Delivery<'_>> {
         Some(
             Delivery::new(
-                self.request_id.as_ref().or(self.message_id.as_ref()),
+                self.reference(),
                 &self.status,
                 self.status_at,
                 self.error.as_ref(),

@@ -976,7 +976,7 @@ pub(crate) fn accept_or_keep<'a>(
 }
 
 /// How many members of an object a `give_up_on` of [`Reader::give_up_early`] applies to.
-const EARLY: usize = 4;
+pub(crate) const EARLY: usize = 4;
 
 /// How many documented keys, from the one expected next, a member's key is compared with
 /// in place before it is looked up among all of them: the optional fields an object may

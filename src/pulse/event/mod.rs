@@ -273,7 +273,7 @@ impl<'a> Envelope<'a> {
         };
         let mut index = 0usize;
         while let Some(k) = key {
-            let early = early.filter(|_| (1..4).contains(&index));
+            let early = early.filter(|_| (1..read::EARLY).contains(&index));
             index += 1;
             let bit: u64 = match &*k {
                 "type" => 1,

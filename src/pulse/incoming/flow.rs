@@ -80,17 +80,24 @@ impl<'de> Deserialize<'de> for FlowReply {
     /// A JSON object: its `flow_token` (a string, or `null` or absent for `None`) and
     /// every other member as a field.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut fields = Map::<String, Value>::deserialize(deserializer)?;
-        let flow_token = match fields.remove("flow_token") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(token)) => Some(token),
-            Some(_) => return Err(de::Error::custom(TOKEN_NOT_A_STRING)),
-        };
-        Ok(Self { flow_token, fields })
+        Self::from_fields(Map::deserialize(deserializer)?).map_err(de::Error::custom)
     }
 }
 
 const TOKEN_NOT_A_STRING: &str = "`flow_token` is not a string";
+
+impl FlowReply {
+    /// The reply of a form's members: `flow_token` (a string, or `null` or absent for
+    /// `None`) taken out, the rest its fields.
+    fn from_fields(mut fields: Map<String, Value>) -> Result<Self, &'static str> {
+        let flow_token = match fields.remove("flow_token") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(token)) => Some(token),
+            Some(_) => return Err(TOKEN_NOT_A_STRING),
+        };
+        Ok(Self { flow_token, fields })
+    }
+}
 
 const TEXT_PATH: &str = "messageContent.text";
 
@@ -125,13 +132,7 @@ impl MessageContent {
     /// not a JSON object (or is nested deeper than the JSON parser allows), or its
     /// `flow_token` is not a string.
     pub fn flow_reply(&self) -> Result<FlowReply, Error> {
-        let mut fields: Map<String, Value> = self.flow_reply_as()?;
-        let flow_token = match fields.remove("flow_token") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(token)) => Some(token),
-            Some(_) => return Err(flow_error(TOKEN_NOT_A_STRING)),
-        };
-        Ok(FlowReply { flow_token, fields })
+        FlowReply::from_fields(self.flow_reply_as()?).map_err(flow_error)
     }
 
     /// Reads the FLOW reply into the caller's own type.
