@@ -460,11 +460,7 @@ fn lacks_its_only_marker(failure: &read::Failure, kind: CallbackKind) -> bool {
         return false;
     };
     match (rule.markers, failure.path.as_slice()) {
-        ([marker], [read::Segment::Key(key)]) => {
-            failure.kind == FailureKind::Invalid
-                && key == marker
-                && failure.message.starts_with("missing field")
-        }
+        ([marker], [read::Segment::Key(_)]) => failure.missing == Some(*marker),
         _ => false,
     }
 }

@@ -124,6 +124,9 @@ pub(crate) struct Failure {
     pub(crate) pos: usize,
     /// Where the value is, innermost first.
     pub(crate) path: Vec<Segment>,
+    /// The required field found missing, when that is the failure (see
+    /// [`Reader::missing`]).
+    pub(crate) missing: Option<&'static str>,
 }
 
 /// What a [`Failure`] becomes.
@@ -335,8 +338,24 @@ impl<'a> Reader<'a> {
                 message: message.into(),
                 pos: self.pos,
                 path: Vec::new(),
+                missing: None,
             });
         }
+        None
+    }
+
+    /// Records that the required field `key` of the object just read is missing, at the
+    /// object's end, with the key as its path; always `None`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn missing<T>(&mut self, key: &'static str) -> Option<T> {
+        if self.failure.is_none() {
+            self.invalid::<()>(format!("missing field `{key}`"));
+            if let Some(failure) = self.failure.as_mut() {
+                failure.missing = Some(key);
+            }
+        }
+        self.at_key(key)?;
         None
     }
 
@@ -1089,9 +1108,7 @@ pub(crate) fn first_time(
 pub(crate) fn check_required(out: &dyn Fields, r: &mut Reader<'_>, seen: u64) -> Option<()> {
     match out.missing_in(seen) {
         None => Some(()),
-        Some(key) => r
-            .invalid(format!("missing field `{key}`"))
-            .or_else(|| r.at_key(key)),
+        Some(key) => r.missing(key),
     }
 }
 

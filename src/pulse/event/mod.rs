@@ -320,8 +320,7 @@ impl<'a> Envelope<'a> {
         }
         for (bit, name) in [(1, "type"), (4, "timestamp"), (8, "payload")] {
             if seen & bit == 0 {
-                r.invalid::<()>(format!("missing field `{name}`"))
-                    .or_else(|| r.at_key(name))?;
+                r.missing::<()>(name)?;
             }
         }
         Some(Self {
