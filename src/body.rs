@@ -7,8 +7,8 @@ use std::ops::Range;
 use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 
 use crate::callback::{
-    from_envelope, is_event, placeholder, read_members, Callback, CallbackKind, Says,
-    UnknownCallback, RULES,
+    from_envelope, is_event, kind_of, placeholder, read_members, rule_of, Callback, CallbackKind,
+    Says, UnknownCallback, RULES,
 };
 use crate::pulse::event::Envelope;
 use crate::wire::error::{self, Body, Lines, Stop};
@@ -200,11 +200,6 @@ fn is_marker(key: &str) -> bool {
 /// hint was wrong.
 fn says_another(key: &str) -> bool {
     !matches!(says_of(key), Says::Nothing)
-}
-
-/// The kind of `RULES[rule]`.
-fn kind_of(rule: usize) -> Option<CallbackKind> {
-    RULES.get(rule).map(|(kind, _)| *kind)
 }
 
 /// What the first key of an object says of the kind to read it as.
@@ -456,7 +451,7 @@ fn read_again(
 /// Whether `failure` says that the object read as `kind` lacks the one marker of `kind`
 /// (at its top level).
 fn lacks_its_only_marker(failure: &read::Failure, kind: CallbackKind) -> bool {
-    let Some((_, rule)) = RULES.iter().find(|(k, _)| *k == kind) else {
+    let Some(rule) = rule_of(kind) else {
         return false;
     };
     match (rule.markers, failure.path.as_slice()) {

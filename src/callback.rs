@@ -434,12 +434,20 @@ impl Says {
     /// The kind the key says, if it says one.
     pub(crate) fn kind(self) -> Option<CallbackKind> {
         match self {
-            Self::Marker { rule, .. } | Self::Own { rule } => {
-                RULES.get(rule).map(|(kind, _)| *kind)
-            }
+            Self::Marker { rule, .. } | Self::Own { rule } => kind_of(rule),
             Self::Nothing => None,
         }
     }
+}
+
+/// The kind of `RULES[rule]`.
+pub(crate) fn kind_of(rule: usize) -> Option<CallbackKind> {
+    RULES.get(rule).map(|(kind, _)| *kind)
+}
+
+/// The written rule of `kind`.
+pub(crate) fn rule_of(kind: CallbackKind) -> Option<&'static Rule> {
+    RULES.iter().find(|(k, _)| *k == kind).map(|(_, rule)| rule)
 }
 
 /// What `key`, at the top level of an object, says of its kind.
@@ -505,7 +513,7 @@ impl UnknownCallback {
             .body
             .keys()
             .filter_map(|key| match says(key) {
-                Says::Marker { .. } => says(key).kind(),
+                marker @ Says::Marker { .. } => marker.kind(),
                 _ => None,
             })
             .collect();
@@ -519,7 +527,7 @@ impl UnknownCallback {
     /// resembles no kind, or several.
     pub fn resembles(&self) -> Option<CallbackKind> {
         let mut resembled = self.body.keys().filter_map(|key| match says(key) {
-            Says::Own { .. } => says(key).kind(),
+            own @ Says::Own { .. } => own.kind(),
             _ => None,
         });
         let first = resembled.next()?;
@@ -530,19 +538,14 @@ impl UnknownCallback {
     /// markers (any one of them). Empty when it resembles no kind.
     pub fn lacks(&self) -> &'static [&'static str] {
         self.resembles()
-            .and_then(|kind| RULES.iter().find(|(k, _)| *k == kind))
-            .map_or(&[], |(_, rule)| rule.markers)
+            .and_then(rule_of)
+            .map_or(&[], |rule| rule.markers)
     }
 
     /// Why it is of no kind, safe to log: the crate's own words and documented key names
     /// only, never the object's own keys or values.
     pub fn diagnosis(&self) -> String {
-        let name = |kind: CallbackKind| {
-            RULES
-                .iter()
-                .find(|(k, _)| *k == kind)
-                .map_or(kind.as_str(), |(_, rule)| rule.name)
-        };
+        let name = |kind: CallbackKind| rule_of(kind).map_or(kind.as_str(), |rule| rule.name);
         let marked = self.marked_kinds();
         if marked.len() > 1 {
             let kinds: Vec<&str> = marked.iter().map(|kind| name(*kind)).collect();
@@ -551,18 +554,21 @@ impl UnknownCallback {
                 kinds.join(" and ")
             );
         }
-        if let Some(kind) = self.resembles() {
-            let own: Vec<&str> = RULES
+        if let Some((kind, rule)) = self
+            .resembles()
+            .and_then(|kind| Some((kind, rule_of(kind)?)))
+        {
+            let own: Vec<&str> = rule
+                .resembles
                 .iter()
-                .filter(|(k, _)| *k == kind)
-                .flat_map(|(_, rule)| rule.resembles.iter().copied())
+                .copied()
                 .filter(|key| self.body.contains_key(*key))
                 .collect();
             return format!(
                 "no kind this version knows: it resembles {} ({}), which needs {}",
                 name(kind),
                 own.join(", "),
-                self.lacks().join(" or ")
+                rule.markers.join(" or ")
             );
         }
         let mut message = String::from(
@@ -608,12 +614,7 @@ impl CallbackBody for UnknownCallback {
     const NAME: &'static str = "unknown";
 
     fn dedup_key(&self) -> DedupKey {
-        DedupKey::new(
-            Self::NAME,
-            [crate::dedup::Part::digest(&Value::Object(
-                self.body.clone(),
-            ))],
-        )
+        DedupKey::new(Self::NAME, [crate::dedup::Part::digest_map(&self.body)])
     }
 
     fn party(&self) -> Option<Party<'_>> {
@@ -834,12 +835,8 @@ impl std::str::FromStr for DedupKey {
             Some((name, rest)) => (name, Some((rest, name.len() + 1))),
             None => (s, None),
         };
-        let kind = CallbackKind::ALL
-            .iter()
-            .map(|kind| kind.as_str())
-            .find(|known| *known == name)
-            .ok_or(KeyError::new("the name of a kind this version knows", 0))?;
-        DedupKey::from_parts_text(kind, rest)
+        let kind = name.parse::<CallbackKind>()?;
+        DedupKey::from_parts_text(kind.as_str(), rest)
     }
 }
 

@@ -166,6 +166,13 @@ impl Part {
         Part::Digest(Digest::of(text.as_bytes()))
     }
 
+    /// [`Part::digest`] of the object `map`, without copying it into a `Value`.
+    pub(crate) fn digest_map(map: &serde_json::Map<String, serde_json::Value>) -> Part {
+        let mut text = String::new();
+        canonical_map(map, &mut text);
+        Part::Digest(Digest::of(text.as_bytes()))
+    }
+
     /// The part for a string that can hold free text (a name, a link, a message): its
     /// digest, so that the key's text never holds it; `Null` for `None`. The digest is that
     /// of the JSON string, so `Part::text_digest(Some(s))` is `Part::digest(&s.into())`.
@@ -504,26 +511,29 @@ impl Part {
     }
 }
 
+/// The canonical text of the object `map` (see [`canonical`]).
+fn canonical_map(map: &serde_json::Map<String, serde_json::Value>, out: &mut String) {
+    let mut keys: Vec<&String> = map.keys().collect();
+    keys.sort_unstable();
+    out.push('{');
+    for (i, key) in keys.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::Value::from(key.as_str()).to_string());
+        out.push(':');
+        if let Some(inner) = map.get(key) {
+            canonical(inner, out);
+        }
+    }
+    out.push('}');
+}
+
 /// `value`'s canonical text: compact, every object's keys in byte order.
 fn canonical(value: &serde_json::Value, out: &mut String) {
     use serde_json::Value;
     match value {
-        Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort_unstable();
-            out.push('{');
-            for (i, key) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::from(key.as_str()).to_string());
-                out.push(':');
-                if let Some(inner) = map.get(key) {
-                    canonical(inner, out);
-                }
-            }
-            out.push('}');
-        }
+        Value::Object(map) => canonical_map(map, out),
         Value::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
