@@ -22,16 +22,13 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::numeric::NUMBER_TOKEN;
 use super::read::Reader;
-use super::safe::TEXT_TOKEN;
+use super::safe::{Key, TEXT_TOKEN};
 
 /// Reads one value of a type of the crate from a reader positioned at its start; `None`
 /// stops the read (the reader says why).
 pub(crate) type Read<T> = fn(&mut Reader<'_>) -> Option<T>;
-
-/// serde_json's name for a number under its `arbitrary_precision` feature: it hands a
-/// number over as a map of one member of this key, the number's text its value.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 /// Reads a whole text with `read`, with the error `parse_body` would give.
 pub(crate) fn read_text<T>(text: &str, read: Read<T>) -> Result<T, super::Error> {
@@ -238,7 +235,7 @@ impl<'de> Visitor<'de> for Writer<'_> {
     /// An object; under serde_json's `arbitrary_precision`, also a number (a map of one
     /// member, [`NUMBER_TOKEN`] its key and the number's text its value), written as it came.
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
-        let Some(key) = map.next_key_seed(Key)? else {
+        let Some(Key(key)) = map.next_key::<Key<'de>>()? else {
             self.out.extend_from_slice(b"{}");
             return Ok(());
         };
@@ -251,7 +248,7 @@ impl<'de> Visitor<'de> for Writer<'_> {
         self.json(&*key)?;
         self.out.push(b':');
         map.next_value_seed(Writer { out: self.out })?;
-        while let Some(key) = map.next_key_seed(Key)? {
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             self.out.push(b',');
             self.json(&*key)?;
             self.out.push(b':');
@@ -267,36 +264,5 @@ impl<'de> DeserializeSeed<'de> for Writer<'_> {
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
-    }
-}
-
-/// An object's key, as serde_json's `Value` reads one: a string (borrowed when it can be).
-struct Key;
-
-impl<'de> DeserializeSeed<'de> for Key {
-    type Value = std::borrow::Cow<'de, str>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Key {
-    type Value = std::borrow::Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string key")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(std::borrow::Cow::Borrowed(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(std::borrow::Cow::Owned(v.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(std::borrow::Cow::Owned(v))
     }
 }

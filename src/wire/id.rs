@@ -491,7 +491,7 @@ fn read_odd_id(r: &mut Reader<'_>) -> Option<Id> {
     }
     // (`-0` is an integer to Rust, a float to serde_json.)
     if !text.contains(['.', 'e', 'E']) && text.parse::<i64>().is_err() {
-        return r.invalid("an integer id past 64 bits");
+        return r.invalid(PAST_64_BITS);
     }
     r.invalid(format!(
         "invalid type: floating point, expected {}",

@@ -366,7 +366,6 @@ macro_rules! wire_object {
             /// documented key that `extra` holds (a value its optional field could not
             /// read, kept as it came) is written in its field's place while the field is
             /// empty, and never twice.
-            #[allow(dead_code)]
             pub(crate) fn serialize_entries<M: serde::ser::SerializeMap>(
                 &self,
                 map: &mut M,
@@ -381,7 +380,6 @@ macro_rules! wire_object {
             }
 
             /// How many members `serialize_entries` writes.
-            #[allow(dead_code)]
             pub(crate) fn entry_count(&self) -> usize {
                 let keys = <Self as $crate::wire::read::WireObject>::KEYS;
                 let kept = if self.extra.is_empty() {

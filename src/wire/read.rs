@@ -744,7 +744,6 @@ impl<'a> Reader<'a> {
             b'-' | b'0'..=b'9' => {
                 let start = self.pos;
                 match self.integer() {
-                    Some(n) if n >= 0 => Some(Value::Number(Number::from(n.unsigned_abs()))),
                     Some(n) => Some(Value::Number(Number::from(n))),
                     None => {
                         self.pos = start;
@@ -971,7 +970,6 @@ fn keep_as_it_came(out: &mut dyn Fields, i: usize, start: Mark, r: &mut Reader<'
     if out.optional() & (1 << i) == 0 {
         return None;
     }
-    r.failure = None;
     r.rewind(start);
     let value = r.value()?;
     out.extra_mut().insert(key.to_owned(), value);
@@ -987,11 +985,7 @@ pub(crate) fn accept_or_keep<'a>(
     give_up_on: fn(&str) -> bool,
     r: &mut Reader<'a>,
 ) -> Option<()> {
-    match out.keys().iter().position(|k| *k == key) {
-        Some(i) => read_or_keep(out, i, seen, r),
-        None if give_up_on(&key) => r.give_up_at(key),
-        None => r.extra(out.extra_mut(), key),
-    }
+    read_keyed(out, seen, key, give_up_on, r, 0).map(drop)
 }
 
 /// How many members of an object a `give_up_on` of [`Reader::give_up_early`] applies to.
