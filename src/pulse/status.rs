@@ -310,11 +310,8 @@ impl WhatsAppConversationPaymentData {
     }
 }
 
-impl Default for WhatsAppConversationPaymentData {
-    /// Every field empty (written as `null`), no `extra`.
-    fn default() -> Self {
-        Placeholder::placeholder()
-    }
+empty_default! {
+    WhatsAppConversationPaymentData
 }
 
 impl StatusCallback {

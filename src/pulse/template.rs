@@ -648,20 +648,6 @@ fn later(
     }
 }
 
-/// `Default` for the objects whose fields are all optional: every field empty, no `extra`.
-macro_rules! empty_default {
-    ($($name:ident)*) => {
-        $(
-            impl Default for $name {
-                /// Every field empty (written as `null`), no `extra`.
-                fn default() -> Self {
-                    Placeholder::placeholder()
-                }
-            }
-        )*
-    };
-}
-
 empty_default! {
     TemplateContent
     TemplateAttachment

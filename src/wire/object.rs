@@ -442,3 +442,19 @@ macro_rules! wire_object {
         }
     };
 }
+
+/// `Default` for objects declared with [`wire_object!`] whose fields are all optional:
+/// every field empty (written as `null`), no `extra`. An object with a required field has
+/// no empty value, so no `Default`.
+macro_rules! empty_default {
+    ($($name:ident)*) => {
+        $(
+            impl Default for $name {
+                /// Every field empty (written as `null`), no `extra`.
+                fn default() -> Self {
+                    <Self as $crate::wire::read::Placeholder>::placeholder()
+                }
+            }
+        )*
+    };
+}

@@ -48,11 +48,8 @@ impl ShortLinkVisited {
     }
 }
 
-impl Default for ShortLinkVisited {
-    /// Every field empty (written as `null`), no `extra`.
-    fn default() -> Self {
-        Placeholder::placeholder()
-    }
+empty_default! {
+    ShortLinkVisited
 }
 
 /// The key of a click is the message the button was in (`outMessageId`), the link

@@ -216,25 +216,10 @@ impl SubscriberIdentifier {
     }
 }
 
-impl Default for SubscriberIdentifier {
-    /// Every field empty (written as `null`), no `extra`.
-    fn default() -> Self {
-        Placeholder::placeholder()
-    }
-}
-
-impl Default for Subscriber {
-    /// Every field empty (written as `null`), no `extra`.
-    fn default() -> Self {
-        Placeholder::placeholder()
-    }
-}
-
-impl Default for UserInfo {
-    /// Every field empty (written as `null`), no `extra`.
-    fn default() -> Self {
-        Placeholder::placeholder()
-    }
+empty_default! {
+    SubscriberIdentifier
+    Subscriber
+    UserInfo
 }
 
 impl Told for IncomingMessage {
