@@ -15,8 +15,7 @@ use serde_json::{Map, Value};
 use crate::dedup::{DedupKey, Part};
 use crate::kind::{CallbackBody, Rule, Sealed, Told};
 use crate::view::{Delivery, Party};
-use crate::wire::read::{Field, Placeholder, Reader};
-use crate::wire::survey::{Path, Survey, Unrecognized};
+use crate::wire::read::Placeholder;
 use crate::wire::{Id, Numeric, Timestamp};
 
 wire_object! {
@@ -197,30 +196,6 @@ open_enum! {
         /// Sunday.
         Sunday = "SUNDAY",
     }
-}
-
-// `requestUriUserParams` is an object of any keys: read as a map, every key expected.
-impl Field for Map<String, Value> {
-    const EXPECTING: &'static str = "a map";
-    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
-        let mut members = r.open_object(Self::EXPECTING)?;
-        slot.clear();
-        while let Some(key) = r.next_key(&mut members)? {
-            r.extra(slot, key)?;
-        }
-        Some(())
-    }
-}
-
-impl Placeholder for Map<String, Value> {
-    fn placeholder() -> Self {
-        Map::new()
-    }
-}
-
-impl Survey for Map<String, Value> {
-    /// Any keys are expected: nothing in it is new.
-    fn survey(&self, _: &mut Path, _: &mut Vec<Unrecognized>) {}
 }
 
 impl CallingSettingsStatus {

@@ -178,8 +178,8 @@ impl Field for PaymentData {
             r.skip()?;
         }
         r.rewind(start);
-        let mut members = r.open_object(Self::EXPECTING)?;
         if known {
+            let mut members = r.open_object(Self::EXPECTING)?;
             let mut data = WhatsAppConversationPaymentData::placeholder();
             let mut seen_type = false;
             let mut seen = 0;
@@ -198,9 +198,7 @@ impl Field for PaymentData {
             *slot = PaymentData::WhatsAppConversation(data);
         } else {
             let mut all = Map::new();
-            while let Some(key) = r.next_key(&mut members)? {
-                r.extra(&mut all, key)?;
-            }
+            Field::read(&mut all, r)?;
             *slot = PaymentData::Unknown(all);
         }
         Some(())

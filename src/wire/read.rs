@@ -1189,6 +1189,25 @@ impl Field for Value {
     }
 }
 
+/// An object of any keys (`requestUriUserParams`), every key expected: read as a map.
+impl Field for Map<String, Value> {
+    const EXPECTING: &'static str = "a map";
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+        let mut members = r.open_object(Self::EXPECTING)?;
+        slot.clear();
+        while let Some(key) = r.next_key(&mut members)? {
+            r.extra(slot, key)?;
+        }
+        Some(())
+    }
+}
+
+impl Placeholder for Map<String, Value> {
+    fn placeholder() -> Self {
+        Map::new()
+    }
+}
+
 /// Reads one `T` from where the reader is (for [`bridge`](super::bridge)).
 pub(crate) fn read_one<T: Field + Placeholder>(r: &mut Reader<'_>) -> Option<T> {
     let mut out = T::placeholder();

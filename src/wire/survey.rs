@@ -181,6 +181,7 @@ understood!(
     String,
     bool,
     serde_json::Value,
+    serde_json::Map<String, serde_json::Value>,
     super::id::Id,
     super::numeric::Numeric,
     super::timestamp::Timestamp
