@@ -361,6 +361,13 @@ macro_rules! callbacks {
             }
         }
 
+        /// The `type` each event payload of the registry declares, for the test that each
+        /// is a known [`EventType`] (a typo would send its events to the catch-all kind).
+        #[cfg(test)]
+        pub(crate) fn declared_event_types() -> Vec<Option<&'static str>> {
+            vec![ $( <$ety as EventPayload>::EVENT_TYPE, )* ]
+        }
+
         /// The event an envelope holds, its payload read as its `type` says.
         pub(crate) fn from_envelope<'a>(envelope: Envelope<'a>, r: &mut Reader<'a>) -> Option<Callback> {
             $(
@@ -870,6 +877,20 @@ impl fmt::Display for CallbackKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each event payload's declared `type` is a known [`EventType`] in its documented
+    /// spelling, so that `from_envelope` routes its events to it.
+    #[test]
+    fn every_declared_event_type_is_a_known_event_type() {
+        let declared = declared_event_types();
+        assert!(!declared.is_empty());
+        for declared in declared {
+            let declared = declared.expect("a known event payload declares its type");
+            let known = EventType::from(declared.to_owned());
+            assert!(!known.is_unknown(), "{declared}");
+            assert_eq!(known.as_str(), declared);
+        }
+    }
 
     /// The README's table of the kind rule is the registry's: a kind added, renamed or
     /// given another marker fails here until the README says so (the message holds the
