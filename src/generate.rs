@@ -9,7 +9,7 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 use serde_json::{Map, Value};
 
 use crate::callback::{says, Says, UnknownCallback, RULES};
-use crate::pulse::event::{Event, EventType, ShortLinkVisited, TemplateCategoryChanged};
+use crate::pulse::event::{Event, EventPayload, EventType};
 use crate::pulse::status::{PaymentData, PaymentDataKind};
 use crate::wire::generate::{self, Generate};
 use crate::wire::Timestamp;
@@ -41,31 +41,23 @@ fn event<P>(u: &mut Unstructured<'_>, event_type: EventType, payload: P) -> Resu
     Ok(event)
 }
 
-impl<'a> Arbitrary<'a> for Event<TemplateCategoryChanged> {
-    /// A `message_matcher.category_changed` event.
+impl<'a, P: Generate + EventPayload> Arbitrary<'a> for Event<P> {
+    /// An event of the `type` its payload declares (`message_matcher.category_changed`,
+    /// `short_link_visited`), or, for a payload of any type (`Value`), of a `type` this
+    /// version does not know, with any payload (`null` too).
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let payload = Generate::generate(u)?;
-        event(u, EventType::TemplateCategoryChanged, payload)
-    }
-}
-
-impl<'a> Arbitrary<'a> for Event<ShortLinkVisited> {
-    /// A `short_link_visited` event.
-    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let payload = Generate::generate(u)?;
-        event(u, EventType::ShortLinkVisited, payload)
-    }
-}
-
-impl<'a> Arbitrary<'a> for Event<Value> {
-    /// An event of a `type` this version does not know, with any payload (`null` too).
-    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let mut name = String::generate(u)?;
-        if EventType::known(&name).is_some() {
-            name.push_str(".next");
-        }
-        let payload = Value::generate(u)?;
-        event(u, EventType::Unknown(name), payload)
+        let event_type = match P::EVENT_TYPE {
+            Some(declared) => EventType::from(declared.to_owned()),
+            None => {
+                let mut name = String::generate(u)?;
+                if EventType::known(&name).is_some() {
+                    name.push_str(".next");
+                }
+                EventType::Unknown(name)
+            }
+        };
+        let payload = P::generate(u)?;
+        event(u, event_type, payload)
     }
 }
 
