@@ -618,9 +618,10 @@ impl Element<'_> {
 /// the whole body no JSON), [`Error::UnknownCallback`] at `.` when it is neither an
 /// object nor an array.
 pub fn parse_body_each(body: &[u8]) -> Result<Vec<Element<'_>>, Error> {
-    let bom = Body::new(body);
-    let offset = body.len() - bom.bytes.len();
-    let body = bom;
+    let whole = body.len();
+    let body = Body::new(body);
+    // A byte-order mark skipped: ranges count from the start of what was given.
+    let offset = whole - body.bytes.len();
     let text = std::str::from_utf8(body.bytes).map_err(|e| error::not_utf8(body, &e))?;
     let element = |index: usize, range: Range<usize>, result| Element {
         index,
@@ -634,11 +635,8 @@ pub fn parse_body_each(body: &[u8]) -> Result<Vec<Element<'_>>, Error> {
         Some(b'[') => {}
         Some(b'{') => {
             let from = r.pos();
-            let mut one = Vec::with_capacity(1);
-            let result = match read_callback(&mut r, &mut one) {
-                Some(()) if r.at_end() => one
-                    .pop()
-                    .ok_or_else(|| error::internal("a callback read, none kept")),
+            let result = match read_one(&mut r) {
+                Some(callback) if r.at_end() => Ok(callback),
                 _ => match error::stop(body, &mut r, false, &mut lines) {
                     Stop::Body(error) => return Err(error),
                     Stop::Element(error) => Err(error),
@@ -650,11 +648,8 @@ pub fn parse_body_each(body: &[u8]) -> Result<Vec<Element<'_>>, Error> {
         }
         // Neither an object nor an array: the body's error.
         _ => {
-            let mut none = Vec::new();
-            return match read_body(&mut r, &mut none) {
-                Some(()) => Err(error::internal("a body neither object nor array read")),
-                None => Err(error::from_reader(body, &mut r)),
-            };
+            not_an_object(&mut r);
+            return Err(error::from_reader(body, &mut r));
         }
     }
     let mut out = Vec::new();
