@@ -214,12 +214,17 @@ fn hint(body: &[u8]) -> Option<&'static str> {
 
 /// A syntax error serde_json found in `body`, with a hint for the commonest wrong bodies.
 pub(crate) fn syntax(body: Body<'_>, e: &serde_json::Error) -> Error {
-    let mut message = message_of(e);
+    syntax_at(body, message_of(e), (e.line(), e.column()))
+}
+
+/// The syntax error `message` at `at` (line and column in what was read), with the hint
+/// for `body`.
+fn syntax_at(body: Body<'_>, mut message: String, at: (usize, usize)) -> Error {
     if let Some(hint) = hint(body.bytes) {
         message.push_str("; ");
         message.push_str(hint);
     }
-    let (line, column) = body.place((e.line(), e.column()));
+    let (line, column) = body.place(at);
     Error::Syntax {
         message,
         line,
@@ -233,17 +238,11 @@ pub(crate) fn not_utf8(body: Body<'_>, e: &std::str::Utf8Error) -> Error {
     if let Err(e) = super::json::check_slice(body.bytes) {
         return syntax(body, &e);
     }
-    let (line, column) = body.place(line_column(body.bytes, e.valid_up_to() + 1));
-    let mut message = String::from("invalid unicode code point");
-    if let Some(hint) = hint(body.bytes) {
-        message.push_str("; ");
-        message.push_str(hint);
-    }
-    Error::Syntax {
-        message,
-        line,
-        column,
-    }
+    syntax_at(
+        body,
+        String::from("invalid unicode code point"),
+        line_column(body.bytes, e.valid_up_to() + 1),
+    )
 }
 
 /// An error that should not happen (the reader stopped where nothing was wrong).
