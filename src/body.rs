@@ -319,9 +319,10 @@ fn read_as(r: &mut Reader<'_>, place: &mut Vec<Callback>, kind: CallbackKind) ->
 #[cold]
 #[inline(never)]
 fn read_unknown(r: &mut Reader<'_>, place: &mut Vec<Callback>) -> Option<()> {
-    let serde_json::Value::Object(body) = r.value()? else {
+    if r.peek()? != b'{' {
         return None;
-    };
+    }
+    let body = crate::wire::Kept::from_checked(r.check()?);
     place.push(Callback::Unknown(UnknownCallback::new(body)));
     Some(())
 }
@@ -425,12 +426,22 @@ fn read_again(
     }
     let failure = r.take_failure();
     r.rewind(start);
-    if failure
-        .as_ref()
-        .is_some_and(|f| lacks_its_only_marker(f, tried))
-    {
+    if let Some(failure) = failure.as_ref().filter(|f| lacks_its_only_marker(f, tried)) {
         // The read went over every key without meeting a marker of another kind (it would
-        // have stopped there), and `tried` lacks its one marker: no marker at all.
+        // have stopped there), and `tried` lacks its one marker: no marker at all. The
+        // read of every kind but an event (which skips its payload) checked every value
+        // up to the object's end, where it found the marker missing: the object's text is
+        // JSON as it stands.
+        if !is_event(tried) {
+            let text = r.text().get(start.pos()..failure.pos);
+            if let Some(text) = text.filter(|text| text.ends_with('}')) {
+                r.rewind_to(failure.pos);
+                place.push(Callback::Unknown(UnknownCallback::new(
+                    crate::wire::Kept::from_checked(text),
+                )));
+                return Some(());
+            }
+        }
         return read_unknown(r, place);
     }
     let decision = decide(r)?;

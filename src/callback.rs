@@ -26,7 +26,7 @@ use crate::pulse::template::{MessageMatcher, MessageMatcherStatus};
 use crate::view::{Delivery, Party};
 use crate::wire::read::{self, Members, Reader};
 use crate::wire::survey::{Path, Survey, Unfamiliar, Unrecognized};
-use crate::wire::Timestamp;
+use crate::wire::{Kept, Timestamp};
 
 /// Makes the registry from its list: the bodies told by their own markers, the event
 /// payloads told by the envelope's `type`, and the event of any other `type`.
@@ -52,7 +52,7 @@ macro_rules! callbacks {
         pub enum Callback {
             $( $(#[$kmeta])* $kind($kty), )*
             $( $(#[$emeta])* $event(Event<$ety>), )*
-            $(#[$ometa])* $other(Event<Value>),
+            $(#[$ometa])* $other(Event<Kept<Value>>),
             $(#[$umeta])* $unknown($uty),
         }
 
@@ -92,7 +92,7 @@ macro_rules! callbacks {
                 match self {
                     $( Self::$kind => <$kty as CallbackBody>::NAME, )*
                     $( Self::$event => <Event<$ety> as CallbackBody>::NAME, )*
-                    Self::$other => <Event<Value> as CallbackBody>::NAME,
+                    Self::$other => <Event<Kept<Value>> as CallbackBody>::NAME,
                     Self::$unknown => <$uty as CallbackBody>::NAME,
                 }
             }
@@ -128,7 +128,7 @@ macro_rules! callbacks {
                 }
             )*
             #[doc = concat!("The event, if this is a [`Callback::", stringify!($other), "`] (a type this version does not know).")]
-            pub fn $oas(&self) -> Option<&Event<Value>> {
+            pub fn $oas(&self) -> Option<&Event<Kept<Value>>> {
                 match self {
                     Self::$other(event) => Some(event),
                     _ => None,
@@ -198,7 +198,7 @@ macro_rules! callbacks {
                 Ok(match kind {
                     $( CallbackKind::$kind => Callback::$kind(<$kty as Generate>::generate(u)?), )*
                     $( CallbackKind::$event => Callback::$event(Event::<$ety>::arbitrary(u)?), )*
-                    CallbackKind::$other => Callback::$other(Event::<Value>::arbitrary(u)?),
+                    CallbackKind::$other => Callback::$other(Event::<Kept<Value>>::arbitrary(u)?),
                     CallbackKind::$unknown => Callback::$unknown(<$uty>::arbitrary(u)?),
                 })
             }
@@ -259,9 +259,15 @@ macro_rules! callbacks {
                 }
             }
         )*
+        impl From<Event<Kept<Value>>> for Callback {
+            fn from(value: Event<Kept<Value>>) -> Self {
+                Self::$other(value)
+            }
+        }
+        /// An event of a type this version does not know, its payload built in code.
         impl From<Event<Value>> for Callback {
             fn from(value: Event<Value>) -> Self {
-                Self::$other(value)
+                Self::$other(value.map_payload(Kept::from))
             }
         }
         impl From<$uty> for Callback {
@@ -503,15 +509,15 @@ pub(crate) fn says(key: &str) -> Says {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct UnknownCallback {
-    /// The whole object, as it came (a key given twice keeps its last value, as serde_json
-    /// reads it).
-    pub body: serde_json::Map<String, Value>,
+    /// The whole object, as it came (its text, read into a map on first use: see
+    /// [`Kept`]; a key given twice keeps its last value, as serde_json reads it).
+    pub body: Kept<serde_json::Map<String, Value>>,
 }
 
 impl UnknownCallback {
     /// An object of no known kind.
-    pub fn new(body: serde_json::Map<String, Value>) -> Self {
-        Self { body }
+    pub fn new(body: impl Into<Kept<serde_json::Map<String, Value>>>) -> Self {
+        Self { body: body.into() }
     }
 
     /// The kinds whose markers the object has (more than one, or it would be of that kind).
@@ -603,7 +609,7 @@ impl Serialize for UnknownCallback {
 impl<'de> serde::Deserialize<'de> for UnknownCallback {
     /// Any object, whole.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        serde_json::Map::deserialize(deserializer).map(Self::new)
+        Kept::deserialize(deserializer).map(Self::new)
     }
 }
 
@@ -801,7 +807,7 @@ impl Callback {
     /// (the name `Event` read as "any event", which this variant never was).
     #[deprecated(note = "use `Callback::UnknownEvent`")]
     pub fn Event(event: Event<Value>) -> Self {
-        Self::UnknownEvent(event)
+        Self::from(event)
     }
 }
 

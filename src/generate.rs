@@ -26,7 +26,7 @@ impl Generate for PaymentData {
                     map.insert("@type".to_owned(), Value::String(kind));
                 }
             }
-            return Ok(PaymentData::Unknown(map));
+            return Ok(PaymentData::Unknown(map.into()));
         }
         Generate::generate(u).map(PaymentData::WhatsAppConversation)
     }
@@ -37,7 +37,7 @@ impl Generate for PaymentData {
 fn event<P>(u: &mut Unstructured<'_>, event_type: EventType, payload: P) -> Result<Event<P>> {
     let mut event = Event::new(event_type, Timestamp::generate(u)?, payload)
         .with_version(Option::<String>::generate(u)?);
-    event.extra = generate::extra(u)?;
+    event.extra = generate::extra(u)?.into();
     Ok(event)
 }
 

@@ -62,7 +62,9 @@ pub use pulse::template::{
     TemplateHeader, TemplateKey, TemplateState, TemplateStatus, TemplateType,
 };
 pub use view::{Delivery, Party, PartyField};
-pub use wire::{Error, Id, IdKey, Numeric, Timestamp, TimestampError, Unfamiliar, Unrecognized};
+pub use wire::{
+    Error, Id, IdKey, Kept, Numeric, Timestamp, TimestampError, Unfamiliar, Unrecognized,
+};
 
 /// The [`time`](https://docs.rs/time/0.3) crate (0.3) this crate's [`Timestamp`] is built
 /// on, so that `edna_callbacks::time::OffsetDateTime` can be named without a dependency of

@@ -157,7 +157,7 @@ fn payment_data_with_an_unknown_type_is_kept_whole() {
     }));
     assert_eq!(
         st.payment_data,
-        Some(PaymentData::Unknown(expected.clone()))
+        Some(PaymentData::Unknown(expected.clone().into()))
     );
     let pd = st.payment_data.as_ref().unwrap();
     assert_eq!(
@@ -185,7 +185,7 @@ fn payment_data_absent_null_or_without_type() {
     assert_eq!(status(&all[0]).payment_data, None);
     assert_eq!(status(&all[1]).payment_data, None);
     let empty = status(&all[2]).payment_data.as_ref().unwrap();
-    assert_eq!(empty, &PaymentData::Unknown(Map::new()));
+    assert_eq!(empty, &PaymentData::Unknown(Map::new().into()));
     assert_eq!(empty.kind(), PaymentDataKind::Unknown(String::new()));
     assert!(all.iter().all(|c| status(c).status == Status::Sent));
     assert_eq!(

@@ -185,7 +185,9 @@ fn round_trips_as_own_type(format: Format, label: &str, callback: &Callback) {
             round_trips::<Event<TemplateCategoryChanged>>(format, label, x)
         }
         Callback::ShortLinkVisited(x) => round_trips::<Event<ShortLinkVisited>>(format, label, x),
-        Callback::UnknownEvent(x) => round_trips::<Event<Value>>(format, label, x),
+        Callback::UnknownEvent(x) => {
+            round_trips::<Event<edna_callbacks::Kept<Value>>>(format, label, x)
+        }
         Callback::CallingSettingsStatus(x) => {
             round_trips::<CallingSettingsStatus>(format, label, x)
         }

@@ -286,7 +286,7 @@ macro_rules! with_extra {
         let mut extra: Map<String, Value> = $extra;
         let documented = written_keys(&value);
         extra.retain(|k, _| !documented.contains(k) $(&& k != $also)*);
-        value.extra = extra;
+        value.extra = extra.into();
         value
     }};
 }
@@ -587,7 +587,7 @@ fn payment_data() -> BoxedStrategy<PaymentData> {
         if let Some(kind) = kind {
             map.insert("@type".into(), kind);
         }
-        PaymentData::Unknown(map)
+        PaymentData::Unknown(map.into())
     });
     prop_oneof![2 => known, 1 => unknown].boxed()
 }

@@ -93,7 +93,7 @@ fn the_unknown_events_old_name_still_works() {
     );
     assert_eq!(
         Callback::Event(event.clone()),
-        Callback::UnknownEvent(event)
+        Callback::UnknownEvent(event.map_payload(edna_callbacks::Kept::from))
     );
 }
 

@@ -13,7 +13,7 @@ use crate::view::{Delivery, Party};
 use crate::wire::read::Placeholder;
 use crate::wire::read::{self, Field, Reader};
 use crate::wire::survey::{Path, Survey, Unfamiliar, Unrecognized};
-use crate::wire::{Id, Timestamp};
+use crate::wire::{Id, Kept, Timestamp};
 
 wire_object! {
     /// A change in the status of a message the business sent, as edna Pulse POSTs it (edna's
@@ -69,8 +69,8 @@ wire_object! {
 pub enum PaymentData {
     /// `@type` is `WhatsAppConversationPaymentData`.
     WhatsAppConversation(WhatsAppConversationPaymentData),
-    /// Any other `@type` (or none): the whole object.
-    Unknown(Map<String, Value>),
+    /// Any other `@type` (or none): the whole object, as it came (see [`Kept`]).
+    Unknown(Kept<Map<String, Value>>),
 }
 
 impl PaymentData {
@@ -151,7 +151,7 @@ impl Survey for PaymentData {
 
 impl Placeholder for PaymentData {
     fn placeholder() -> Self {
-        Self::Unknown(Map::new())
+        Self::Unknown(Kept::default())
     }
 }
 
@@ -164,45 +164,78 @@ impl Field for PaymentData {
     const EXPECTING: &'static str = "a map";
 
     /// A known `@type` is read straight into its type; anything else is kept whole as a
-    /// map. `@type` is looked at where it lies: first, as edna writes it, or found by a
-    /// look over the keys when it comes later. A key given twice is an error either way.
+    /// map. The object is read once as WhatsApp conversation data, wherever `@type` lies
+    /// (edna writes it first); when `@type` turns out to be another (or absent), it is kept
+    /// whole instead. A key given twice is an error either way.
     fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
         let start = r.mark();
         let mut members = r.open_object(Self::EXPECTING)?;
-        let mut known = false;
+        let mut data = WhatsAppConversationPaymentData::placeholder();
+        let mut seen_type = false;
+        let mut seen = 0;
         while let Some(key) = r.next_key(&mut members)? {
             if key == TYPE_KEY {
-                known = r.peek()? == b'"' && is_whatsapp(&r.string()?);
-                break;
-            }
-            r.skip()?;
-        }
-        r.rewind(start);
-        if known {
-            let mut members = r.open_object(Self::EXPECTING)?;
-            let mut data = WhatsAppConversationPaymentData::placeholder();
-            let mut seen_type = false;
-            let mut seen = 0;
-            while let Some(key) = r.next_key(&mut members)? {
-                if key == TYPE_KEY {
-                    if seen_type {
-                        r.duplicate(TYPE_KEY).or_else(|| r.at_key(TYPE_KEY))?;
-                    }
-                    seen_type = true;
-                    r.skip()?;
+                if seen_type {
+                    return r.duplicate(TYPE_KEY).or_else(|| r.at_key(TYPE_KEY));
+                }
+                seen_type = true;
+                if r.peek()? == b'"' && is_whatsapp(&r.string()?) {
                     continue;
                 }
-                read::accept_or_keep(&mut data, &mut seen, key, read::never, r)?;
+                return keep_whole(slot, r, start);
             }
-            read::check_required(&data, r, seen)?;
-            *slot = PaymentData::WhatsAppConversation(data);
-        } else {
-            let mut all = Map::new();
-            Field::read(&mut all, r)?;
-            *slot = PaymentData::Unknown(all);
+            if read::accept_or_keep(&mut data, &mut seen, key, read::never, r).is_none() {
+                // A wrong value is the data's error only if `@type` (later on) says it is
+                // WhatsApp conversation data; text that is not JSON stops the read.
+                r.failure_kind()?;
+                return if seen_type || type_is_whatsapp(r, start)? {
+                    None
+                } else {
+                    keep_whole(slot, r, start)
+                };
+            }
         }
+        if !seen_type {
+            return keep_whole(slot, r, start);
+        }
+        read::check_required(&data, r, seen)?;
+        *slot = PaymentData::WhatsAppConversation(data);
         Some(())
     }
+}
+
+/// Whether the `@type` of the object at `start` names WhatsApp conversation payment data;
+/// the reader is left where it was, with the failure it had.
+#[cold]
+#[inline(never)]
+fn type_is_whatsapp(r: &mut Reader<'_>, start: read::Mark) -> Option<bool> {
+    let failure = r.take_failure();
+    let end = r.mark();
+    r.rewind(start);
+    let mut members = r.open_object(PaymentData::EXPECTING)?;
+    let mut known = false;
+    while let Some(key) = r.next_key(&mut members)? {
+        if key == TYPE_KEY {
+            known = r.peek()? == b'"' && is_whatsapp(&r.string()?);
+            break;
+        }
+        r.skip()?;
+    }
+    r.rewind(end);
+    r.restore_failure(failure);
+    Some(known)
+}
+
+/// Keeps the `paymentData` object at `start` whole: its `@type` is not WhatsApp
+/// conversation data.
+#[cold]
+#[inline(never)]
+fn keep_whole(slot: &mut PaymentData, r: &mut Reader<'_>, start: read::Mark) -> Option<()> {
+    r.rewind(start);
+    let mut all = Kept::default();
+    Field::read(&mut all, r)?;
+    *slot = PaymentData::Unknown(all);
+    Some(())
 }
 
 open_enum! {

@@ -297,13 +297,13 @@ pub(crate) fn stop(
     Stop::Element(match failure.kind {
         FailureKind::NotACallback => Error::UnknownCallback {
             path,
-            message: failure.message.into_owned(),
+            message: failure.message.to_string(),
         },
         _ => {
             let (line, column) = body.place(lines.at(body.bytes, failure.pos));
             Error::Invalid {
                 path,
-                message: failure.message.into_owned(),
+                message: failure.message.to_string(),
                 line,
                 column,
             }

@@ -170,6 +170,17 @@ impl Generate for Value {
     }
 }
 
+impl Generate for super::Kept<Value> {
+    /// Any JSON value (an unknown event's payload), as [`Value`]'s.
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        Value::generate(u).map(Self::from)
+    }
+
+    fn generate_present(u: &mut Unstructured<'_>) -> Result<Self> {
+        Value::generate_present(u).map(Self::from)
+    }
+}
+
 impl Generate for Map<String, Value> {
     /// Any JSON object of a few members (as the calling settings' `requestUriUserParams`).
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {

@@ -493,10 +493,10 @@ fn read_odd_id(r: &mut Reader<'_>) -> Option<Id> {
     if !text.contains(['.', 'e', 'E']) && text.parse::<i64>().is_err() {
         return r.invalid(PAST_64_BITS);
     }
-    r.invalid(format!(
-        "invalid type: floating point, expected {}",
-        <Id as Field>::EXPECTING
-    ))
+    r.invalid(super::read::Message::WrongType {
+        found: "floating point",
+        expected: <Id as Field>::EXPECTING,
+    })
 }
 
 impl Placeholder for Id {

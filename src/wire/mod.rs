@@ -24,6 +24,7 @@ pub(crate) mod error;
 pub(crate) mod generate;
 pub(crate) mod id;
 pub(crate) mod json;
+pub(crate) mod kept;
 pub(crate) mod numeric;
 pub(crate) mod read;
 pub(crate) mod safe;
@@ -32,6 +33,7 @@ pub(crate) mod timestamp;
 
 pub use error::Error;
 pub use id::{Id, IdKey};
+pub use kept::Kept;
 pub use numeric::Numeric;
 pub use survey::{Unfamiliar, Unrecognized};
 pub use timestamp::{Timestamp, TimestampError};

@@ -209,8 +209,9 @@ macro_rules! wire_object {
         pub struct $name {
             $( $(#[$fmeta])* pub $field: wire_object!(@type $req $ty), )*
             /// Fields this version of the crate does not model, kept exactly as they came
-            /// and written back after the documented ones.
-            pub extra: serde_json::Map<String, serde_json::Value>,
+            /// (as their text, read into a map on first use: see `Kept`) and written back
+            /// after the documented ones.
+            pub extra: $crate::wire::kept::Kept<serde_json::Map<String, serde_json::Value>>,
         }
 
         impl $crate::wire::read::Placeholder for $name {
@@ -218,7 +219,7 @@ macro_rules! wire_object {
             fn placeholder() -> Self {
                 $name {
                     $( $field: wire_object!(@placeholder $req $ty), )*
-                    extra: serde_json::Map::new(),
+                    extra: $crate::wire::kept::Kept::default(),
                 }
             }
         }
@@ -248,28 +249,24 @@ macro_rules! wire_object {
                 r: &mut $crate::wire::read::Reader<'_>,
             ) -> Option<()> {
                 let key = *<Self as $crate::wire::read::WireObject>::KEYS.get(i)?;
-                if $crate::wire::read::first_time(r, seen, 1 << i, key).is_none() {
-                    return r.at_key(key);
-                }
+                $crate::wire::read::first_time(r, seen, 1 << i, key)?;
                 let mut at = 0usize;
-                let read = 'read: {
-                    $(
-                        if i == at {
-                            break 'read $crate::wire::read::Field::read(&mut self.$field, r);
-                        }
-                        at += 1;
-                    )*
-                    let _ = at;
-                    None
-                };
-                if read.is_none() {
-                    return r.at_key(key);
-                }
-                Some(())
+                $(
+                    if i == at {
+                        return $crate::wire::read::Field::read(&mut self.$field, r);
+                    }
+                    at += 1;
+                )*
+                let _ = at;
+                None
             }
 
-            fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
+            fn extra_mut(&mut self) -> &mut $crate::wire::kept::Kept<serde_json::Map<String, serde_json::Value>> {
                 &mut self.extra
+            }
+
+            fn extra_ref(&self) -> &$crate::wire::kept::Kept<serde_json::Map<String, serde_json::Value>> {
+                &self.extra
             }
 
             fn missing_in(&self, seen: u64) -> Option<&'static str> {
@@ -371,7 +368,7 @@ macro_rules! wire_object {
                 map: &mut M,
             ) -> Result<(), M::Error> {
                 $( wire_object!(@kept $req self, map, $key, $field $(, $wrap)?); )*
-                for (key, value) in &self.extra {
+                for (key, value) in self.extra.iter() {
                     if !<Self as $crate::wire::read::WireObject>::KEYS.contains(&key.as_str()) {
                         map.serialize_entry(key, value)?;
                     }
@@ -416,7 +413,7 @@ macro_rules! wire_object {
                 let mut done = !needs_one || some_one;
                 $( wire_object!(@one_fill $req value.$field, $ty, u, done); )*
                 let _ = done;
-                value.extra = $crate::wire::generate::extra(u)?;
+                value.extra = $crate::wire::generate::extra(u)?.into();
                 Ok(value)
             }
         }

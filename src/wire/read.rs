@@ -25,6 +25,8 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Number, Value};
 
+use super::kept::Kept;
+
 /// serde_json's recursion limit: it refuses to enter a 128th level of nesting. The reader
 /// counts the same levels from the body's root, so a body is too deep for both or neither;
 /// too deep is a syntax error, which serde_json's reading of the body then places.
@@ -81,10 +83,13 @@ pub(crate) trait Fields {
     fn keys(&self) -> &'static [&'static str];
     /// The same keys with their quotes, to compare with the text in place.
     fn quoted_keys(&self) -> &'static [&'static str];
-    /// Reads the value of documented field `i` (its key just read), marking it in `seen`.
+    /// Reads the value of documented field `i` (its key just read), marking it in `seen`;
+    /// the caller adds the key to the path of a failure ([`read_or_keep`]).
     fn read_field(&mut self, i: usize, seen: &mut u64, r: &mut Reader<'_>) -> Option<()>;
     /// Where the fields no struct documents go.
-    fn extra_mut(&mut self) -> &mut Map<String, Value>;
+    fn extra_mut(&mut self) -> &mut Kept<Map<String, Value>>;
+    /// The same, to look at.
+    fn extra_ref(&self) -> &Kept<Map<String, Value>>;
     /// The first required field (in declaration order) that `seen` lacks.
     fn missing_in(&self, seen: u64) -> Option<&'static str>;
     /// The bits of the optional fields (an optional field keeps a value it cannot read as
@@ -119,7 +124,7 @@ pub(crate) struct Failure {
     /// What kind of error this becomes.
     pub(crate) kind: FailureKind,
     /// The crate's own words: never a value or an undocumented key from the body.
-    pub(crate) message: Cow<'static, str>,
+    pub(crate) message: Message,
     /// The byte where the reader stopped.
     pub(crate) pos: usize,
     /// Where the value is, innermost first.
@@ -127,6 +132,54 @@ pub(crate) struct Failure {
     /// The required field found missing, when that is the failure (see
     /// [`Reader::missing`]).
     pub(crate) missing: Option<&'static str>,
+}
+
+/// What a [`Failure`] says, written only when it becomes an error: a failure the read
+/// recovers from (an odd value kept as it came, a guess of the kind proved wrong) formats
+/// nothing.
+pub(crate) enum Message {
+    /// Words of their own.
+    Text(Cow<'static, str>),
+    /// `invalid type: {found}, expected {expected}`.
+    WrongType {
+        found: &'static str,
+        expected: &'static str,
+    },
+    /// `missing field `{0}``.
+    Missing(&'static str),
+    /// `duplicate field `{0}``.
+    Duplicate(&'static str),
+}
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Text(text) => f.write_str(text),
+            Self::WrongType { found, expected } => {
+                write!(f, "invalid type: {found}, expected {expected}")
+            }
+            Self::Missing(key) => write!(f, "missing field `{key}`"),
+            Self::Duplicate(key) => write!(f, "duplicate field `{key}`"),
+        }
+    }
+}
+
+impl From<&'static str> for Message {
+    fn from(text: &'static str) -> Self {
+        Self::Text(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        Self::Text(Cow::Owned(text))
+    }
+}
+
+impl From<Cow<'static, str>> for Message {
+    fn from(text: Cow<'static, str>) -> Self {
+        Self::Text(text)
+    }
 }
 
 /// What a [`Failure`] becomes.
@@ -164,6 +217,13 @@ pub(crate) struct Members {
 pub(crate) struct Mark {
     pos: usize,
     depth: usize,
+}
+
+impl Mark {
+    /// Where the mark is, in bytes from the start of the text.
+    pub(crate) fn pos(self) -> usize {
+        self.pos
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -253,6 +313,12 @@ impl<'a> Reader<'a> {
         self.early = None;
     }
 
+    /// Moves past a value whose read stopped at `pos` (the end of the object just read,
+    /// at the depth of the mark it was read from).
+    pub(crate) fn rewind_to(&mut self, pos: usize) {
+        self.pos = pos;
+    }
+
     /// The white-space part of [`peek`](Self::peek): classifies a byte with a bit mask
     /// (a `match` here compiled to a jump table, whose indirect jump mispredicted on
     /// every change between `": "`, `",\n    "` and no space at all), and skips runs of
@@ -327,11 +393,7 @@ impl<'a> Reader<'a> {
     /// Records a failure at the current position; always `None`.
     #[cold]
     #[inline(never)]
-    pub(crate) fn fail<T>(
-        &mut self,
-        kind: FailureKind,
-        message: impl Into<Cow<'static, str>>,
-    ) -> Option<T> {
+    pub(crate) fn fail<T>(&mut self, kind: FailureKind, message: impl Into<Message>) -> Option<T> {
         if self.failure.is_none() {
             self.failure = Some(Failure {
                 kind,
@@ -350,7 +412,7 @@ impl<'a> Reader<'a> {
     #[inline(never)]
     pub(crate) fn missing<T>(&mut self, key: &'static str) -> Option<T> {
         if self.failure.is_none() {
-            self.invalid::<()>(format!("missing field `{key}`"));
+            self.invalid::<()>(Message::Missing(key));
             if let Some(failure) = self.failure.as_mut() {
                 failure.missing = Some(key);
             }
@@ -362,7 +424,7 @@ impl<'a> Reader<'a> {
     /// Records a wrong value at the current position; always `None`.
     #[cold]
     #[inline(never)]
-    pub(crate) fn invalid<T>(&mut self, message: impl Into<Cow<'static, str>>) -> Option<T> {
+    pub(crate) fn invalid<T>(&mut self, message: impl Into<Message>) -> Option<T> {
         self.fail(FailureKind::Invalid, message)
     }
 
@@ -390,7 +452,7 @@ impl<'a> Reader<'a> {
         if !matches!(found, "integer" | "floating point") {
             self.skip()?;
         }
-        self.invalid(format!("invalid type: {found}, expected {expected}"))
+        self.invalid(Message::WrongType { found, expected })
     }
 
     /// Adds `key` to the path of a failure on its way out; always `None`.
@@ -426,7 +488,7 @@ impl<'a> Reader<'a> {
     #[cold]
     #[inline(never)]
     pub(crate) fn duplicate(&mut self, key: &'static str) -> Option<()> {
-        self.fail(FailureKind::Duplicate, format!("duplicate field `{key}`"))
+        self.fail(FailureKind::Duplicate, Message::Duplicate(key))
     }
 
     /// Consumes `{` and starts reading members; anything else is a wrong type.
@@ -785,30 +847,94 @@ impl<'a> Reader<'a> {
         self.number_span()?.parse().ok()
     }
 
-    /// Keeps a member the object does not document in `extra`. A key given twice is an
-    /// error, as it is for the documented fields; the path shows the key as a placeholder.
+    /// Keeps a member the object does not document in `extra`, as its text. A key given
+    /// twice is an error, as it is for the documented fields, found at the object's end
+    /// ([`unique_keys`]).
     #[inline]
     pub(crate) fn extra(
         &mut self,
-        extra: &mut Map<String, Value>,
+        extra: &mut Kept<Map<String, Value>>,
         key: Cow<'_, str>,
     ) -> Option<()> {
-        let Some(value) = self.value() else {
+        let Some(value) = self.check() else {
             return self.at_undocumented();
         };
-        match extra.entry(key) {
-            serde_json::map::Entry::Vacant(slot) => {
-                slot.insert(value);
+        extra.push_member(&key, matches!(key, Cow::Borrowed(_)), value);
+        Some(())
+    }
+
+    /// Checks the value ahead exactly as [`value`](Self::value) reads it (strings decoded,
+    /// numbers read, levels counted), building nothing, and returns its text.
+    pub(crate) fn check(&mut self) -> Option<&'a str> {
+        self.peek()?;
+        let start = self.pos;
+        self.check_value()?;
+        self.text.get(start..self.pos)
+    }
+
+    fn check_value(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'n' => self.literal(b"null"),
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'"' => self.string().map(drop),
+            b'-' | b'0'..=b'9' => {
+                let start = self.pos;
+                if self.integer().is_none() {
+                    self.pos = start;
+                    self.number()?;
+                }
                 Some(())
             }
-            serde_json::map::Entry::Occupied(_) => self
-                .fail(
-                    FailureKind::Duplicate,
-                    "duplicate field (a key the crate does not document)",
-                )
-                .or_else(|| self.at_undocumented()),
+            b'{' => {
+                self.pos += 1;
+                self.enter()?;
+                let mut members = Members { first: true };
+                while self.next_key(&mut members)?.is_some() {
+                    self.check_value()?;
+                }
+                Some(())
+            }
+            b'[' => {
+                self.pos += 1;
+                self.enter()?;
+                let mut elements = Members { first: true };
+                while self.next_element(&mut elements)? {
+                    self.check_value()?;
+                }
+                Some(())
+            }
+            _ => None,
         }
     }
+}
+
+/// Checks that no key of a kept object is given twice (the members of `extra` are kept as
+/// text, and compared here once the object is read); a key given twice is an error, as it
+/// is for the documented fields. The path shows the key as a placeholder.
+pub(crate) fn unique_keys(r: &mut Reader<'_>, kept: &Kept<Map<String, Value>>) -> Option<()> {
+    let Some(text) = kept.json() else {
+        return Some(());
+    };
+    if !text.contains(',') {
+        return Some(());
+    }
+    let mut keys = Vec::new();
+    let mut inner = Reader::new(text);
+    let mut members = inner.open_object("a map")?;
+    while let Some(key) = inner.next_key(&mut members)? {
+        keys.push(key);
+        inner.skip()?;
+    }
+    keys.sort_unstable();
+    if keys.windows(2).all(|pair| pair.first() != pair.last()) {
+        return Some(());
+    }
+    r.fail::<()>(
+        FailureKind::Duplicate,
+        "duplicate field (a key the crate does not document)",
+    );
+    r.at_undocumented()
 }
 
 /// The content of a string with escapes, decoded into a `String` of the right size (the
@@ -927,10 +1053,10 @@ pub(crate) trait Field: Sized {
     const EXPECTING: &'static str;
     /// Reads the next value into `slot` (which holds a placeholder); `None` stops the read.
     fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()>;
-    /// The field from a value the reader already read as JSON, where it is kept as JSON
-    /// (a `serde_json::Value`); `None` for any other type, which reads its text again.
-    fn from_value(value: Value) -> Option<Self> {
-        let _ = value;
+    /// The field from text the reader already checked as JSON, where it is kept as JSON
+    /// ([`Kept`]); `None` for any other type, which reads the text again.
+    fn from_checked(text: &str) -> Option<Self> {
+        let _ = text;
         None
     }
 }
@@ -963,16 +1089,14 @@ pub(crate) fn read_or_keep(
 #[cold]
 #[inline(never)]
 fn keep_as_it_came(out: &mut dyn Fields, i: usize, start: Mark, r: &mut Reader<'_>) -> Option<()> {
-    if r.failure_kind() != Some(FailureKind::Invalid) {
-        return None;
-    }
     let key = *out.keys().get(i)?;
-    if out.optional() & (1 << i) == 0 {
-        return None;
+    if r.failure_kind() != Some(FailureKind::Invalid) || out.optional() & (1 << i) == 0 {
+        // The field's error (or the syntax's): its key joins the path on the way out.
+        return r.at_key(key);
     }
     r.rewind(start);
-    let value = r.value()?;
-    out.extra_mut().insert(key.to_owned(), value);
+    let value = r.check()?;
+    out.extra_mut().push_member(key, true, value);
     Some(())
 }
 
@@ -1018,8 +1142,11 @@ pub(crate) fn read_members<'a>(
     let quoted = out.quoted_keys();
     let mut next = 0;
     let early = r.take_early().filter(|_| first.is_some());
+    // How many members were read so far (for `early`).
+    let mut read = 0usize;
     if let Some(key) = first {
         next = read_keyed(out, &mut seen, key, give_up_on, r, next)?;
+        read += 1;
     }
     let mut more = r.member_start(members)?;
     while more {
@@ -1030,6 +1157,7 @@ pub(crate) fn read_members<'a>(
                 read_or_keep(out, i, &mut seen, r)?;
                 more = r.member_start(members)?;
                 next = i + 1;
+                read += 1;
             }
             i += 1;
         }
@@ -1038,12 +1166,11 @@ pub(crate) fn read_members<'a>(
             // members read so far are the fields marked in `seen` and those in `extra`.
             let key = r.key_here()?;
             let give_up_on = match early {
-                Some(early) if (seen.count_ones() as usize) + out.extra_mut().len() < EARLY => {
-                    early
-                }
+                Some(early) if read < EARLY => early,
                 _ => give_up_on,
             };
             next = read_keyed(out, &mut seen, key, give_up_on, r, next)?;
+            read += 1;
             more = r.member_start(members)?;
         }
     }
@@ -1098,8 +1225,9 @@ pub(crate) fn first_time(
     Some(())
 }
 
-/// The end of an object: every required field must have been given.
+/// The end of an object: no key kept twice, and every required field given.
 pub(crate) fn check_required(out: &dyn Fields, r: &mut Reader<'_>, seen: u64) -> Option<()> {
+    unique_keys(r, out.extra_ref())?;
     match out.missing_in(seen) {
         None => Some(()),
         Some(key) => r.missing(key),
@@ -1184,21 +1312,53 @@ impl Field for Value {
         *slot = r.value()?;
         Some(())
     }
-    fn from_value(value: Value) -> Option<Self> {
-        Some(value)
-    }
 }
 
 /// An object of any keys (`requestUriUserParams`), every key expected: read as a map.
 impl Field for Map<String, Value> {
     const EXPECTING: &'static str = "a map";
     fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
-        let mut members = r.open_object(Self::EXPECTING)?;
-        slot.clear();
-        while let Some(key) = r.next_key(&mut members)? {
-            r.extra(slot, key)?;
-        }
+        let mut kept = Kept::<Self>::default();
+        Field::read(&mut kept, r)?;
+        *slot = kept.into_inner();
         Some(())
+    }
+}
+
+/// An object kept whole as its text (an unknown `paymentData`), a key given twice an
+/// error.
+impl Field for Kept<Map<String, Value>> {
+    const EXPECTING: &'static str = "a map";
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+        if r.peek()? != b'{' {
+            return r.wrong_type(Self::EXPECTING);
+        }
+        *slot = Kept::from_checked(r.check()?);
+        unique_keys(r, slot)
+    }
+}
+
+impl Placeholder for Kept<Map<String, Value>> {
+    fn placeholder() -> Self {
+        Kept::default()
+    }
+}
+
+/// Any JSON value kept as its text (an unknown event's payload).
+impl Field for Kept<Value> {
+    const EXPECTING: &'static str = "any JSON value";
+    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
+        *slot = Kept::from_checked(r.check()?);
+        Some(())
+    }
+    fn from_checked(text: &str) -> Option<Self> {
+        Some(Kept::from_checked(text))
+    }
+}
+
+impl Placeholder for Kept<Value> {
+    fn placeholder() -> Self {
+        Kept::default()
     }
 }
 

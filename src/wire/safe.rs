@@ -68,7 +68,7 @@ pub(crate) fn ours<E: de::Error>(failure: &Failure) -> E {
     let mut text = format!("{kind}\u{0}{}\u{0}", failure.pos);
     write_path(&mut text, &failure.path);
     text.push('\u{0}');
-    text.push_str(&failure.message);
+    let _ = std::fmt::Write::write_fmt(&mut text, format_args!("{}", failure.message));
     E::unknown_variant(&text, &OURS)
 }
 

@@ -182,6 +182,8 @@ understood!(
     bool,
     serde_json::Value,
     serde_json::Map<String, serde_json::Value>,
+    super::kept::Kept<serde_json::Value>,
+    super::kept::Kept<serde_json::Map<String, serde_json::Value>>,
     super::id::Id,
     super::numeric::Numeric,
     super::timestamp::Timestamp

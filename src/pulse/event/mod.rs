@@ -1,7 +1,7 @@
 //! edna Pulse's event envelopes `{ "type", "version", "timestamp", "payload" }`: a WhatsApp
 //! template's category changed ([`TemplateCategoryChanged`]), a recipient clicked a link
 //! button ([`ShortLinkVisited`]), or an event of a type this version does not know (its
-//! payload kept whole as a `serde_json::Value`).
+//! payload kept whole, as it came: a [`Kept`]`<serde_json::Value>`).
 //!
 //! The envelope is meant to grow: a `type` this version does not know is not an error. An
 //! envelope is told by `timestamp`, then read up to its payload, which is read once `type`
@@ -25,7 +25,7 @@ use crate::view::{Delivery, Party};
 use crate::wire::read::Placeholder;
 use crate::wire::read::{self, Field, Members, Reader};
 use crate::wire::survey::{Path, Survey, Unfamiliar, Unrecognized};
-use crate::wire::Timestamp;
+use crate::wire::{Kept, Timestamp};
 
 open_enum! {
     /// The `type` of an event envelope (`{type, version, timestamp, payload}`). The envelope
@@ -58,26 +58,34 @@ pub(crate) trait EventPayload: Field + Placeholder + Serialize + Sized {
 /// and the digest of its whole `payload` ([`Part::digest`]): without knowing which payload
 /// field identifies the event, only everything it carries tells two events of one `type`
 /// and one `timestamp` apart, and a retry repeats it all. The digest keeps the payload's
-/// text (which may hold personal data) out of the key.
-impl EventPayload for Value {
-    const EVENT_TYPE: Option<&'static str> = None;
-    const NAME: &'static str = "unknown-event";
+/// text (which may hold personal data) out of the key. A payload kept as it came
+/// ([`Kept`], as [`Callback::UnknownEvent`](crate::Callback::UnknownEvent) holds it) and
+/// the same payload built as a `Value` give the same key.
+macro_rules! any_payload {
+    ($($ty:ty),*) => {$(
+        impl EventPayload for $ty {
+            const EVENT_TYPE: Option<&'static str> = None;
+            const NAME: &'static str = "unknown-event";
 
-    fn dedup_key(event: &Event<Self>) -> DedupKey {
-        DedupKey::new(
-            Self::NAME,
-            [
-                Part::from(event.event_type.as_str()),
-                Part::from(event.timestamp),
-                Part::digest(&event.payload),
-            ],
-        )
-    }
+            fn dedup_key(event: &Event<Self>) -> DedupKey {
+                DedupKey::new(
+                    Self::NAME,
+                    [
+                        Part::from(event.event_type.as_str()),
+                        Part::from(event.timestamp),
+                        Part::digest(&event.payload),
+                    ],
+                )
+            }
 
-    fn party(&self) -> Option<Party<'_>> {
-        None
-    }
+            fn party(&self) -> Option<Party<'_>> {
+                None
+            }
+        }
+    )*};
 }
+
+any_payload!(Value, Kept<Value>);
 
 /// How an envelope is told: by `timestamp`, which every event requires and no other kind
 /// documents at the top level.
@@ -116,9 +124,9 @@ impl<P: EventPayload + Survey> CallbackBody for Event<P> {
 /// `fixtures/pulse-link-button-clicked*.json`).
 ///
 /// `P` is the payload: [`TemplateCategoryChanged`] for `message_matcher.category_changed`,
-/// [`ShortLinkVisited`] for `short_link_visited`, and the whole payload as a
-/// `serde_json::Value` for an event type this version does not know, so that edna's next
-/// event reaches the handler instead of a dead letter.
+/// [`ShortLinkVisited`] for `short_link_visited`, and the whole payload kept as it came
+/// ([`Kept`]`<serde_json::Value>`, used as a `Value`) for an event type this version does
+/// not know, so that edna's next event reaches the handler instead of a dead letter.
 ///
 /// ```
 /// use edna_callbacks::{parse_body, Callback, EventType};
@@ -142,9 +150,9 @@ pub struct Event<P> {
     pub timestamp: Timestamp,
     /// `payload`: what happened.
     pub payload: P,
-    /// Fields this version of the crate does not model, kept exactly as they came and
-    /// written back after the documented ones.
-    pub extra: Map<String, Value>,
+    /// Fields this version of the crate does not model, kept exactly as they came (see
+    /// [`Kept`]) and written back after the documented ones.
+    pub extra: Kept<Map<String, Value>>,
 }
 
 impl<P> Event<P> {
@@ -155,7 +163,19 @@ impl<P> Event<P> {
             version: Some("v1".to_owned()),
             timestamp,
             payload,
-            extra: Map::new(),
+            extra: Kept::default(),
+        }
+    }
+
+    /// The same event with its payload turned into another type (as a payload built in
+    /// code into a [`Kept`]: `event.map_payload(Kept::from)`).
+    pub fn map_payload<Q>(self, f: impl FnOnce(P) -> Q) -> Event<Q> {
+        Event {
+            event_type: self.event_type,
+            version: self.version,
+            timestamp: self.timestamp,
+            payload: f(self.payload),
+            extra: self.extra,
         }
     }
 
@@ -177,7 +197,7 @@ impl<P: Serialize> Serialize for Event<P> {
         map.serialize_entry("version", &self.version)?;
         map.serialize_entry("timestamp", &self.timestamp)?;
         map.serialize_entry("payload", &self.payload)?;
-        for (key, value) in &self.extra {
+        for (key, value) in self.extra.iter() {
             map.serialize_entry(key, value)?;
         }
         map.end()
@@ -215,7 +235,7 @@ impl<P: Placeholder> Placeholder for Event<P> {
             version: None,
             timestamp: Timestamp::placeholder(),
             payload: P::placeholder(),
-            extra: Map::new(),
+            extra: Kept::default(),
         }
     }
 }
@@ -237,15 +257,14 @@ pub(crate) struct Envelope<'a> {
     pub(crate) event_type: EventType,
     version: Option<String>,
     timestamp: Timestamp,
-    extra: Map<String, Value>,
+    extra: Kept<Map<String, Value>>,
     /// Where the payload starts.
     payload: read::Mark,
-    /// The payload, read as JSON where `type` came first and names no payload this
-    /// version knows (it is then kept as it came: no need to read it again).
-    payload_value: Option<Value>,
+    /// The payload's text, checked as JSON where `type` came first and names no payload
+    /// this version knows (it is then kept as it came: no need to read it again).
+    payload_text: Option<&'a str>,
     /// Where the envelope ends.
     end: read::Mark,
-    _text: std::marker::PhantomData<&'a str>,
 }
 
 impl<'a> Envelope<'a> {
@@ -261,8 +280,8 @@ impl<'a> Envelope<'a> {
         let mut version = None;
         let mut timestamp = Timestamp::placeholder();
         let mut payload = None;
-        let mut payload_value = None;
-        let mut extra = Map::new();
+        let mut payload_text = None;
+        let mut extra = Kept::default();
         let mut seen = 0u64;
         // A key of another kind among the first members ends the read at once (see
         // `Reader::give_up_early`).
@@ -307,7 +326,7 @@ impl<'a> Envelope<'a> {
                             payload = Some(r.mark());
                             match &event_type {
                                 Some(t) if t.is_unknown() => {
-                                    payload_value = Some(r.value()?);
+                                    payload_text = Some(r.check()?);
                                     Some(())
                                 }
                                 _ => r.skip().map(|_| ()),
@@ -318,6 +337,7 @@ impl<'a> Envelope<'a> {
             }
             key = r.next_key(members)?;
         }
+        read::unique_keys(r, &extra)?;
         for (bit, name) in [(1, "type"), (4, "timestamp"), (8, "payload")] {
             if seen & bit == 0 {
                 r.missing::<()>(name)?;
@@ -329,9 +349,8 @@ impl<'a> Envelope<'a> {
             timestamp,
             extra,
             payload: payload?,
-            payload_value,
+            payload_text,
             end: r.mark(),
-            _text: std::marker::PhantomData,
         })
     }
 
@@ -340,7 +359,7 @@ impl<'a> Envelope<'a> {
         self,
         r: &mut Reader<'a>,
     ) -> Option<Event<P>> {
-        let payload = match self.payload_value.and_then(P::from_value) {
+        let payload = match self.payload_text.and_then(P::from_checked) {
             Some(payload) => payload,
             None => {
                 r.rewind(self.payload);

@@ -1,0 +1,283 @@
+//! [`Kept`]: JSON the crate does not model, kept as the text it came as and read into a
+//! `serde_json` value only when it is used.
+//!
+//! Reading a body builds no `serde_json::Value` for what it keeps (members in `extra`, an
+//! object of no known kind, an unknown event's payload, an unknown `paymentData`): the
+//! reader checks the kept text is JSON exactly as serde_json reads it, and keeps the text.
+//! Building a `Value` (a `String` per string, a B-tree node per object) costs three to four
+//! times serde_json's bare scan of the same bytes; a handler that never looks at what it
+//! did not ask for should not pay for it.
+
+use std::fmt;
+use std::ops::{Deref, DerefMut};
+use std::sync::OnceLock;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+/// JSON the crate does not model, kept exactly as it came: a `serde_json::Map` (an
+/// object's members it does not document, an object of no known kind) or a
+/// `serde_json::Value` (an unknown event's payload).
+///
+/// It is used as the `T` it holds: `Kept<T>` dereferences to `T`, read from the kept text
+/// the first time it is used (once; later uses share it), so `extra.get("key")`,
+/// `extra["key"]`, `extra.len()` and iteration work as on a map. A change through
+/// `DerefMut` (`extra.insert(…)`) reads it first and then holds the changed value. It is
+/// written (`Serialize`) and compared (`PartialEq`) as the `T` it holds; the text as it
+/// came is [`json`](Self::json).
+///
+/// ```
+/// use edna_callbacks::parse_body;
+/// use serde_json::json;
+///
+/// let callbacks = parse_body(br#"{"requestId":"r-1","status":"READ",
+///     "statusAt":"2023-10-31T11:07:56Z","channelType":"WHATSAPP","note": {"a" : 1}}"#)?;
+/// let status = callbacks[0].as_status().expect("a status");
+/// assert_eq!(status.extra["channelType"], "WHATSAPP");
+/// assert_eq!(status.extra.len(), 2);
+/// assert_eq!(status.extra.json(), Some(r#"{"channelType":"WHATSAPP","note":{"a" : 1}}"#));
+/// assert_eq!(status.extra, json!({"channelType": "WHATSAPP", "note": {"a": 1}}).as_object().cloned().unwrap());
+/// # Ok::<(), edna_callbacks::Error>(())
+/// ```
+pub struct Kept<T> {
+    /// The JSON text kept, empty when the value was built or changed (then `value` holds
+    /// it, or `T::default()` when unset).
+    text: String,
+    /// `text` read, once used.
+    value: OnceLock<T>,
+}
+
+impl<T> Kept<T> {
+    /// The JSON text kept as it came, when this value was read from a body and not changed
+    /// since: for an object's `extra`, an object of the members kept (each key as JSON
+    /// writes it, each value's text exactly as it came); else the value's own text.
+    /// `None` for a value built in code or changed through `DerefMut`.
+    pub fn json(&self) -> Option<&str> {
+        (!self.text.is_empty()).then_some(self.text.as_str())
+    }
+}
+
+impl<T: DeserializeOwned + Default> Kept<T> {
+    /// Text the reader checked to be JSON of the shape `T` reads (an object for a map).
+    pub(crate) fn from_checked(text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            value: OnceLock::new(),
+        }
+    }
+
+    /// The value held, read from the kept text on first use.
+    fn get(&self) -> &T {
+        self.value.get_or_init(|| read(&self.text))
+    }
+
+    /// The value held, out of its wrapper.
+    pub fn into_inner(self) -> T {
+        match self.value.into_inner() {
+            Some(value) => value,
+            None => read(&self.text),
+        }
+    }
+}
+
+/// The value of a kept text. The reader kept only text that serde_json reads as `T` (JSON
+/// as serde_json reads it, nested less deeply than the body it came in), so the fallback
+/// to `T::default()` is never taken; it is there so that nothing here can panic.
+fn read<T: DeserializeOwned + Default>(text: &str) -> T {
+    if text.is_empty() {
+        return T::default();
+    }
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+impl Kept<Map<String, Value>> {
+    /// Adds a member to a kept object's text: `key` (its text as the body had it between
+    /// its quotes when `raw_key`, else the decoded key, escaped here) and the text of its
+    /// value, checked. Whether the key was already kept is for the caller to check at the
+    /// object's end ([`read::unique_keys`](super::read)).
+    pub(crate) fn push_member(&mut self, key: &str, raw_key: bool, value: &str) {
+        if self.text.is_empty() {
+            // A value built in code (never the case while reading): start from it.
+            if let Some(map) = self.value.take() {
+                self.text = serde_json::to_string(&map).unwrap_or_default();
+            }
+        }
+        self.value = OnceLock::new();
+        // `{"key":value}` or `,"key":value}`; escapes, if any, grow it further.
+        self.text.reserve(key.len() + value.len() + 5);
+        if self.text.len() > 2 {
+            self.text.pop();
+            self.text.push(',');
+        } else {
+            self.text.clear();
+            self.text.push('{');
+        }
+        self.text.push('"');
+        if raw_key {
+            self.text.push_str(key);
+        } else {
+            escape_into(&mut self.text, key);
+        }
+        self.text.push_str("\":");
+        self.text.push_str(value);
+        self.text.push('}');
+    }
+}
+
+/// `text` written as the content of a JSON string, as serde_json writes it.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+impl<T: DeserializeOwned + Default> Deref for Kept<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.get()
+    }
+}
+
+impl<T: DeserializeOwned + Default> DerefMut for Kept<T> {
+    /// Reads the kept text (if not yet), forgets it, and hands out the value to change.
+    fn deref_mut(&mut self) -> &mut T {
+        let value = match self.value.take() {
+            Some(value) => value,
+            None => read(&self.text),
+        };
+        self.text = String::new();
+        self.value = OnceLock::from(value);
+        match self.value.get_mut() {
+            Some(value) => value,
+            // Set just above.
+            None => unreachable!("Kept::deref_mut: the value was just set"),
+        }
+    }
+}
+
+impl<T> Default for Kept<T> {
+    /// Nothing kept: an empty map, `Value::Null`.
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            value: OnceLock::new(),
+        }
+    }
+}
+
+impl<T> From<T> for Kept<T> {
+    fn from(value: T) -> Self {
+        Self {
+            text: String::new(),
+            value: OnceLock::from(value),
+        }
+    }
+}
+
+impl<T: Clone> Clone for Kept<T> {
+    fn clone(&self) -> Self {
+        Self {
+            text: self.text.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+
+impl<T: DeserializeOwned + Default + fmt::Debug> fmt::Debug for Kept<T> {
+    /// As the value it holds.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.get(), f)
+    }
+}
+
+impl<T: DeserializeOwned + Default + PartialEq> PartialEq for Kept<T> {
+    fn eq(&self, other: &Self) -> bool {
+        if !self.text.is_empty() && self.text == other.text {
+            return true;
+        }
+        self.get() == other.get()
+    }
+}
+
+impl<T: DeserializeOwned + Default + PartialEq> PartialEq<T> for Kept<T> {
+    fn eq(&self, other: &T) -> bool {
+        self.get() == other
+    }
+}
+
+impl<T: DeserializeOwned + Default + Serialize> Serialize for Kept<T> {
+    /// As the value it holds.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Kept<T> {
+    /// As the value it holds.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer).map(Self::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_kept_object_is_read_on_first_use_and_changed_through_deref_mut() {
+        let mut kept: Kept<Map<String, Value>> = Kept::from_checked(r#"{"a" : [1, 2]}"#);
+        assert_eq!(kept.json(), Some(r#"{"a" : [1, 2]}"#));
+        assert_eq!(kept["a"], json!([1, 2]));
+        kept.insert("b".to_owned(), json!(true));
+        assert_eq!(kept.json(), None);
+        assert_eq!(
+            Value::Object((*kept).clone()),
+            json!({"a": [1, 2], "b": true})
+        );
+    }
+
+    #[test]
+    fn members_are_added_with_their_keys_escaped_unless_raw() {
+        let mut kept: Kept<Map<String, Value>> = Kept::default();
+        assert_eq!(kept.json(), None);
+        kept.push_member("a\"b\n\u{1}", false, "1");
+        kept.push_member(r"c\u0064", true, r#"{"x" : null}"#);
+        assert_eq!(
+            kept.json(),
+            Some(r#"{"a\"b\n\u0001":1,"c\u0064":{"x" : null}}"#)
+        );
+        assert_eq!(kept["a\"b\n\u{1}"], json!(1));
+        assert_eq!(kept["cd"], json!({"x": null}));
+        assert_eq!(kept.len(), 2);
+    }
+
+    #[test]
+    fn a_value_built_in_code_then_added_to_keeps_both() {
+        let mut kept: Kept<Map<String, Value>> = Kept::from(Map::new());
+        kept.insert("a".to_owned(), json!(1));
+        kept.push_member("b", true, "2");
+        assert_eq!(kept.json(), Some(r#"{"a":1,"b":2}"#));
+        assert_eq!(
+            kept,
+            json!({"a": 1, "b": 2})
+                .as_object()
+                .cloned()
+                .unwrap_or_default()
+        );
+    }
+}
