@@ -16,7 +16,7 @@ use crate::dedup::{DedupKey, Part};
 use crate::kind::{CallbackBody, Rule, Sealed, Told};
 use crate::view::{Delivery, Party};
 use crate::wire::read::Placeholder;
-use crate::wire::{Id, Numeric, Timestamp};
+use crate::wire::{Id, Kept, Numeric, Timestamp};
 
 wire_object! {
     /// The outcome of a request to change a WhatsApp sender's calling settings, as edna
@@ -132,8 +132,8 @@ wire_object! {
         /// as it came.
         opt port: Numeric = "port", with_port;
         /// Parameters added to the user part of the SIP request URI: any keys the business
-        /// chose, each with its value as it came.
-        opt request_uri_user_params: Map<String, Value> = "requestUriUserParams", with_request_uri_user_params;
+        /// chose, each with its value, kept as they came (see [`Kept`]).
+        opt request_uri_user_params: Kept<Map<String, Value>> = "requestUriUserParams", with_request_uri_user_params;
     }
 }
 

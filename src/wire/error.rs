@@ -293,7 +293,7 @@ pub(crate) fn stop(
         return Stop::Element(internal("the reader stopped on well-formed JSON"));
     };
     let mut path = String::new();
-    write_path(&mut path, &failure.path);
+    write_path(&mut path, failure.path.as_slice());
     Stop::Element(match failure.kind {
         FailureKind::NotACallback => Error::UnknownCallback {
             path,

@@ -181,6 +181,13 @@ impl Generate for super::Kept<Value> {
     }
 }
 
+impl Generate for super::Kept<Map<String, Value>> {
+    /// Any JSON object of a few members, as [`Map`]'s.
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        Map::generate(u).map(Self::from)
+    }
+}
+
 impl Generate for Map<String, Value> {
     /// Any JSON object of a few members (as the calling settings' `requestUriUserParams`).
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {

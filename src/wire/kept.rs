@@ -41,42 +41,59 @@ use serde_json::{Map, Value};
 /// # Ok::<(), edna_callbacks::Error>(())
 /// ```
 pub struct Kept<T> {
+    /// `None` when nothing is kept (most objects' `extra`): eight bytes, no allocation.
+    inner: Option<Box<Inner<T>>>,
+}
+
+struct Inner<T> {
     /// The JSON text kept, empty when the value was built or changed (then `value` holds
-    /// it, or `T::default()` when unset).
+    /// it).
     text: String,
     /// `text` read, once used.
     value: OnceLock<T>,
+    /// How many members [`Kept::push_member`] wrote into `text`; [`UNCOUNTED`] for text
+    /// kept whole.
+    members: u32,
+}
+
+/// The member count of a text not written member by member.
+const UNCOUNTED: u32 = u32::MAX;
+
+impl<T> Inner<T> {
+    fn new(text: String, value: OnceLock<T>) -> Box<Self> {
+        Box::new(Self {
+            text,
+            value,
+            members: UNCOUNTED,
+        })
+    }
 }
 
 impl<T> Kept<T> {
+    /// Whether the kept text may hold a key twice: it has more than one member, or was
+    /// kept whole.
+    pub(crate) fn may_repeat_a_key(&self) -> bool {
+        self.inner
+            .as_deref()
+            .is_some_and(|inner| !inner.text.is_empty() && inner.members > 1)
+    }
+
     /// The JSON text kept as it came, when this value was read from a body and not changed
     /// since: for an object's `extra`, an object of the members kept (each key as JSON
     /// writes it, each value's text exactly as it came); else the value's own text.
-    /// `None` for a value built in code or changed through `DerefMut`.
+    /// `None` for a value built in code or changed through `DerefMut`, and for an empty
+    /// `extra`.
     pub fn json(&self) -> Option<&str> {
-        (!self.text.is_empty()).then_some(self.text.as_str())
+        self.inner
+            .as_deref()
+            .map(|inner| inner.text.as_str())
+            .filter(|text| !text.is_empty())
     }
-}
 
-impl<T: DeserializeOwned + Default> Kept<T> {
     /// Text the reader checked to be JSON of the shape `T` reads (an object for a map).
     pub(crate) fn from_checked(text: &str) -> Self {
         Self {
-            text: text.to_owned(),
-            value: OnceLock::new(),
-        }
-    }
-
-    /// The value held, read from the kept text on first use.
-    fn get(&self) -> &T {
-        self.value.get_or_init(|| read(&self.text))
-    }
-
-    /// The value held, out of its wrapper.
-    pub fn into_inner(self) -> T {
-        match self.value.into_inner() {
-            Some(value) => value,
-            None => read(&self.text),
+            inner: Some(Inner::new(text.to_owned(), OnceLock::new())),
         }
     }
 }
@@ -91,37 +108,143 @@ fn read<T: DeserializeOwned + Default>(text: &str) -> T {
     serde_json::from_str(text).unwrap_or_default()
 }
 
+/// What a `Kept<T>` holds is the `T` its text reads as: the two kinds of JSON it keeps.
+macro_rules! kept_as {
+    ($($ty:ty => $empty:expr;)*) => {$(
+        impl Kept<$ty> {
+            /// The value held, read from the kept text on first use.
+            fn get(&self) -> &$ty {
+                match self.inner.as_deref() {
+                    Some(inner) => inner.value.get_or_init(|| read(&inner.text)),
+                    None => $empty,
+                }
+            }
+
+            /// The value held, out of its wrapper.
+            pub fn into_inner(self) -> $ty {
+                match self.inner {
+                    Some(inner) => match inner.value.into_inner() {
+                        Some(value) => value,
+                        None => read(&inner.text),
+                    },
+                    None => <$ty>::default(),
+                }
+            }
+        }
+
+        impl Deref for Kept<$ty> {
+            type Target = $ty;
+
+            fn deref(&self) -> &$ty {
+                self.get()
+            }
+        }
+
+        impl DerefMut for Kept<$ty> {
+            /// Reads the kept text (if not yet), forgets it, and hands out the value to
+            /// change.
+            fn deref_mut(&mut self) -> &mut $ty {
+                let inner = self
+                    .inner
+                    .get_or_insert_with(|| Inner::new(String::new(), OnceLock::new()));
+                let value = match inner.value.take() {
+                    Some(value) => value,
+                    None => read(&inner.text),
+                };
+                inner.text = String::new();
+                inner.value = OnceLock::from(value);
+                match inner.value.get_mut() {
+                    Some(value) => value,
+                    // Set just above.
+                    None => unreachable!("Kept::deref_mut: the value was just set"),
+                }
+            }
+        }
+
+        impl fmt::Debug for Kept<$ty> {
+            /// As the value it holds.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(self.get(), f)
+            }
+        }
+
+        impl PartialEq for Kept<$ty> {
+            fn eq(&self, other: &Self) -> bool {
+                match (self.json(), other.json()) {
+                    (Some(a), Some(b)) if a == b => true,
+                    _ => self.get() == other.get(),
+                }
+            }
+        }
+
+        impl PartialEq<$ty> for Kept<$ty> {
+            fn eq(&self, other: &$ty) -> bool {
+                self.get() == other
+            }
+        }
+
+        impl Serialize for Kept<$ty> {
+            /// As the value it holds.
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                self.get().serialize(serializer)
+            }
+        }
+    )*};
+}
+
+/// The empty object, for an `extra` that keeps nothing.
+fn empty_map() -> &'static Map<String, Value> {
+    static EMPTY: OnceLock<Map<String, Value>> = OnceLock::new();
+    EMPTY.get_or_init(Map::new)
+}
+
+/// `null`, for a kept value built empty.
+static NULL: Value = Value::Null;
+
+kept_as! {
+    Map<String, Value> => empty_map();
+    Value => &NULL;
+}
+
 impl Kept<Map<String, Value>> {
     /// Adds a member to a kept object's text: `key` (its text as the body had it between
     /// its quotes when `raw_key`, else the decoded key, escaped here) and the text of its
     /// value, checked. Whether the key was already kept is for the caller to check at the
     /// object's end ([`read::unique_keys`](super::read)).
     pub(crate) fn push_member(&mut self, key: &str, raw_key: bool, value: &str) {
-        if self.text.is_empty() {
+        let inner = self.inner.get_or_insert_with(|| {
+            let mut inner = Inner::new(String::new(), OnceLock::new());
+            inner.members = 0;
+            inner
+        });
+        if inner.text.is_empty() {
             // A value built in code (never the case while reading): start from it.
-            if let Some(map) = self.value.take() {
-                self.text = serde_json::to_string(&map).unwrap_or_default();
+            if let Some(map) = inner.value.take() {
+                inner.text = serde_json::to_string(&map).unwrap_or_default();
+                inner.members = u32::try_from(map.len()).unwrap_or(UNCOUNTED);
             }
         }
-        self.value = OnceLock::new();
+        inner.members = inner.members.saturating_add(1);
+        inner.value = OnceLock::new();
+        let text = &mut inner.text;
         // `{"key":value}` or `,"key":value}`; escapes, if any, grow it further.
-        self.text.reserve(key.len() + value.len() + 5);
-        if self.text.len() > 2 {
-            self.text.pop();
-            self.text.push(',');
+        text.reserve(key.len() + value.len() + 5);
+        if text.len() > 2 {
+            text.pop();
+            text.push(',');
         } else {
-            self.text.clear();
-            self.text.push('{');
+            text.clear();
+            text.push('{');
         }
-        self.text.push('"');
+        text.push('"');
         if raw_key {
-            self.text.push_str(key);
+            text.push_str(key);
         } else {
-            escape_into(&mut self.text, key);
+            escape_into(text, key);
         }
-        self.text.push_str("\":");
-        self.text.push_str(value);
-        self.text.push('}');
+        text.push_str("\":");
+        text.push_str(value);
+        text.push('}');
     }
 }
 
@@ -144,46 +267,17 @@ fn escape_into(out: &mut String, text: &str) {
     }
 }
 
-impl<T: DeserializeOwned + Default> Deref for Kept<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        self.get()
-    }
-}
-
-impl<T: DeserializeOwned + Default> DerefMut for Kept<T> {
-    /// Reads the kept text (if not yet), forgets it, and hands out the value to change.
-    fn deref_mut(&mut self) -> &mut T {
-        let value = match self.value.take() {
-            Some(value) => value,
-            None => read(&self.text),
-        };
-        self.text = String::new();
-        self.value = OnceLock::from(value);
-        match self.value.get_mut() {
-            Some(value) => value,
-            // Set just above.
-            None => unreachable!("Kept::deref_mut: the value was just set"),
-        }
-    }
-}
-
 impl<T> Default for Kept<T> {
     /// Nothing kept: an empty map, `Value::Null`.
     fn default() -> Self {
-        Self {
-            text: String::new(),
-            value: OnceLock::new(),
-        }
+        Self { inner: None }
     }
 }
 
 impl<T> From<T> for Kept<T> {
     fn from(value: T) -> Self {
         Self {
-            text: String::new(),
-            value: OnceLock::from(value),
+            inner: Some(Inner::new(String::new(), OnceLock::from(value))),
         }
     }
 }
@@ -191,38 +285,12 @@ impl<T> From<T> for Kept<T> {
 impl<T: Clone> Clone for Kept<T> {
     fn clone(&self) -> Self {
         Self {
-            text: self.text.clone(),
-            value: self.value.clone(),
+            inner: self.inner.as_ref().map(|inner| {
+                let mut copy = Inner::new(inner.text.clone(), inner.value.clone());
+                copy.members = inner.members;
+                copy
+            }),
         }
-    }
-}
-
-impl<T: DeserializeOwned + Default + fmt::Debug> fmt::Debug for Kept<T> {
-    /// As the value it holds.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.get(), f)
-    }
-}
-
-impl<T: DeserializeOwned + Default + PartialEq> PartialEq for Kept<T> {
-    fn eq(&self, other: &Self) -> bool {
-        if !self.text.is_empty() && self.text == other.text {
-            return true;
-        }
-        self.get() == other.get()
-    }
-}
-
-impl<T: DeserializeOwned + Default + PartialEq> PartialEq<T> for Kept<T> {
-    fn eq(&self, other: &T) -> bool {
-        self.get() == other
-    }
-}
-
-impl<T: DeserializeOwned + Default + Serialize> Serialize for Kept<T> {
-    /// As the value it holds.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.get().serialize(serializer)
     }
 }
 

@@ -128,7 +128,7 @@ pub(crate) struct Failure {
     /// The byte where the reader stopped.
     pub(crate) pos: usize,
     /// Where the value is, innermost first.
-    pub(crate) path: Vec<Segment>,
+    pub(crate) path: Segments,
     /// The required field found missing, when that is the failure (see
     /// [`Reader::missing`]).
     pub(crate) missing: Option<&'static str>,
@@ -195,12 +195,47 @@ pub(crate) enum FailureKind {
     NotACallback,
 }
 
+/// A failure's path, innermost first: a few steps without an allocation (a failure the
+/// read recovers from, as an odd value kept as it came, allocates nothing for its path).
+#[derive(Default)]
+pub(crate) struct Segments {
+    inline: [Segment; 4],
+    len: usize,
+    /// Every step, once there are more than `inline` holds.
+    spilled: Vec<Segment>,
+}
+
+impl Segments {
+    /// Adds the next step outwards.
+    pub(crate) fn push(&mut self, segment: Segment) {
+        if self.spilled.is_empty() {
+            if let Some(slot) = self.inline.get_mut(self.len) {
+                *slot = segment;
+                self.len += 1;
+                return;
+            }
+            self.spilled.extend_from_slice(&self.inline);
+        }
+        self.spilled.push(segment);
+    }
+
+    /// The steps, innermost first.
+    pub(crate) fn as_slice(&self) -> &[Segment] {
+        if self.spilled.is_empty() {
+            self.inline.get(..self.len).unwrap_or_default()
+        } else {
+            &self.spilled
+        }
+    }
+}
+
 /// One step of a path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum Segment {
     /// A documented key.
     Key(&'static str),
     /// A key the crate does not document (never shown: it may be anything).
+    #[default]
     Undocumented,
     /// An element of an array.
     Index(usize),
@@ -399,7 +434,7 @@ impl<'a> Reader<'a> {
                 kind,
                 message: message.into(),
                 pos: self.pos,
-                path: Vec::new(),
+                path: Segments::default(),
                 missing: None,
             });
         }
@@ -913,12 +948,9 @@ impl<'a> Reader<'a> {
 /// text, and compared here once the object is read); a key given twice is an error, as it
 /// is for the documented fields. The path shows the key as a placeholder.
 pub(crate) fn unique_keys(r: &mut Reader<'_>, kept: &Kept<Map<String, Value>>) -> Option<()> {
-    let Some(text) = kept.json() else {
+    let Some(text) = kept.json().filter(|_| kept.may_repeat_a_key()) else {
         return Some(());
     };
-    if !text.contains(',') {
-        return Some(());
-    }
     let mut keys = Vec::new();
     let mut inner = Reader::new(text);
     let mut members = inner.open_object("a map")?;
@@ -1314,19 +1346,8 @@ impl Field for Value {
     }
 }
 
-/// An object of any keys (`requestUriUserParams`), every key expected: read as a map.
-impl Field for Map<String, Value> {
-    const EXPECTING: &'static str = "a map";
-    fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
-        let mut kept = Kept::<Self>::default();
-        Field::read(&mut kept, r)?;
-        *slot = kept.into_inner();
-        Some(())
-    }
-}
-
-/// An object kept whole as its text (an unknown `paymentData`), a key given twice an
-/// error.
+/// An object kept whole as its text (an unknown `paymentData`, `requestUriUserParams`), a
+/// key given twice an error.
 impl Field for Kept<Map<String, Value>> {
     const EXPECTING: &'static str = "a map";
     fn read(slot: &mut Self, r: &mut Reader<'_>) -> Option<()> {
@@ -1359,12 +1380,6 @@ impl Field for Kept<Value> {
 impl Placeholder for Kept<Value> {
     fn placeholder() -> Self {
         Kept::default()
-    }
-}
-
-impl Placeholder for Map<String, Value> {
-    fn placeholder() -> Self {
-        Map::new()
     }
 }
 

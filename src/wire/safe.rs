@@ -66,7 +66,7 @@ pub(crate) fn ours<E: de::Error>(failure: &Failure) -> E {
         _ => 'I',
     };
     let mut text = format!("{kind}\u{0}{}\u{0}", failure.pos);
-    write_path(&mut text, &failure.path);
+    write_path(&mut text, failure.path.as_slice());
     text.push('\u{0}');
     let _ = std::fmt::Write::write_fmt(&mut text, format_args!("{}", failure.message));
     E::unknown_variant(&text, &OURS)
