@@ -53,11 +53,18 @@ struct Inner<T> {
     value: OnceLock<T>,
     /// How many members [`Kept::push_member`] wrote into `text`; [`UNCOUNTED`] for text
     /// kept whole.
-    members: u32,
+    members: usize,
+    /// Where the keys of the first [`SPANS`] members are in `text`, each compared there
+    /// with the keys after it.
+    spans: [(usize, usize); SPANS],
 }
 
 /// The member count of a text not written member by member.
-const UNCOUNTED: u32 = u32::MAX;
+const UNCOUNTED: usize = usize::MAX;
+
+/// How many keys of a kept object are compared as they are added; past that, the whole
+/// text is looked over at the object's end ([`read::unique_keys`](super::read)).
+const SPANS: usize = 8;
 
 impl<T> Inner<T> {
     fn new(text: String, value: OnceLock<T>) -> Box<Self> {
@@ -65,17 +72,18 @@ impl<T> Inner<T> {
             text,
             value,
             members: UNCOUNTED,
+            spans: [(0, 0); SPANS],
         })
     }
 }
 
 impl<T> Kept<T> {
-    /// Whether the kept text may hold a key twice: it has more than one member, or was
-    /// kept whole.
+    /// Whether the kept text may hold a key twice that [`push_member`](Self::push_member)
+    /// did not compare: it was kept whole, or has more members than were compared.
     pub(crate) fn may_repeat_a_key(&self) -> bool {
         self.inner
             .as_deref()
-            .is_some_and(|inner| !inner.text.is_empty() && inner.members > 1)
+            .is_some_and(|inner| !inner.text.is_empty() && inner.members > SPANS)
     }
 
     /// The JSON text kept as it came, when this value was read from a body and not changed
@@ -207,11 +215,12 @@ kept_as! {
 }
 
 impl Kept<Map<String, Value>> {
-    /// Adds a member to a kept object's text: `key` (its text as the body had it between
-    /// its quotes when `raw_key`, else the decoded key, escaped here) and the text of its
-    /// value, checked. Whether the key was already kept is for the caller to check at the
-    /// object's end ([`read::unique_keys`](super::read)).
-    pub(crate) fn push_member(&mut self, key: &str, raw_key: bool, value: &str) {
+    /// Adds a member to a kept object's text: `key` (decoded; escaped here as serde_json
+    /// writes it, so that one key has one form) and the text of its value, checked.
+    /// Returns `true` when the key is one of the first [`SPANS`] keys already kept (a key
+    /// given twice); keys past those are compared at the object's end
+    /// ([`read::unique_keys`](super::read)).
+    pub(crate) fn push_member(&mut self, key: &str, value: &str) -> bool {
         let inner = self.inner.get_or_insert_with(|| {
             let mut inner = Inner::new(String::new(), OnceLock::new());
             inner.members = 0;
@@ -221,10 +230,9 @@ impl Kept<Map<String, Value>> {
             // A value built in code (never the case while reading): start from it.
             if let Some(map) = inner.value.take() {
                 inner.text = serde_json::to_string(&map).unwrap_or_default();
-                inner.members = u32::try_from(map.len()).unwrap_or(UNCOUNTED);
+                inner.members = UNCOUNTED;
             }
         }
-        inner.members = inner.members.saturating_add(1);
         inner.value = OnceLock::new();
         let text = &mut inner.text;
         // `{"key":value}` or `,"key":value}`; escapes, if any, grow it further.
@@ -237,14 +245,27 @@ impl Kept<Map<String, Value>> {
             text.push('{');
         }
         text.push('"');
-        if raw_key {
-            text.push_str(key);
-        } else {
+        let start = text.len();
+        if key.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
             escape_into(text, key);
+        } else {
+            text.push_str(key);
         }
+        let end = text.len();
         text.push_str("\":");
         text.push_str(value);
         text.push('}');
+        let text = &inner.text;
+        let this = text.get(start..end);
+        let compared = inner.spans.get(..inner.members).unwrap_or_default();
+        let repeated = compared
+            .iter()
+            .any(|&(from, to)| text.get(from..to) == this);
+        if let Some(span) = inner.spans.get_mut(inner.members) {
+            *span = (start, end);
+        }
+        inner.members = inner.members.saturating_add(1);
+        repeated
     }
 }
 
@@ -288,6 +309,7 @@ impl<T: Clone> Clone for Kept<T> {
             inner: self.inner.as_ref().map(|inner| {
                 let mut copy = Inner::new(inner.text.clone(), inner.value.clone());
                 copy.members = inner.members;
+                copy.spans = inner.spans;
                 copy
             }),
         }
@@ -323,13 +345,13 @@ mod tests {
     fn members_are_added_with_their_keys_escaped_unless_raw() {
         let mut kept: Kept<Map<String, Value>> = Kept::default();
         assert_eq!(kept.json(), None);
-        kept.push_member("a\"b\n\u{1}", false, "1");
-        kept.push_member(r"c\u0064", true, r#"{"x" : null}"#);
+        assert!(!kept.push_member("a\"b\n\u{1}", "1"));
+        assert!(!kept.push_member("cd", r#"{"x" : null}"#));
+        assert!(kept.push_member("a\"b\n\u{1}", "2"));
         assert_eq!(
             kept.json(),
-            Some(r#"{"a\"b\n\u0001":1,"c\u0064":{"x" : null}}"#)
+            Some(r#"{"a\"b\n\u0001":1,"cd":{"x" : null},"a\"b\n\u0001":2}"#)
         );
-        assert_eq!(kept["a\"b\n\u{1}"], json!(1));
         assert_eq!(kept["cd"], json!({"x": null}));
         assert_eq!(kept.len(), 2);
     }
@@ -338,7 +360,7 @@ mod tests {
     fn a_value_built_in_code_then_added_to_keeps_both() {
         let mut kept: Kept<Map<String, Value>> = Kept::from(Map::new());
         kept.insert("a".to_owned(), json!(1));
-        kept.push_member("b", true, "2");
+        kept.push_member("b", "2");
         assert_eq!(kept.json(), Some(r#"{"a":1,"b":2}"#));
         assert_eq!(
             kept,

@@ -894,8 +894,23 @@ impl<'a> Reader<'a> {
         let Some(value) = self.check() else {
             return self.at_undocumented();
         };
-        extra.push_member(&key, matches!(key, Cow::Borrowed(_)), value);
+        if extra.push_member(&key, value) {
+            return self.repeated_undocumented();
+        }
         Some(())
+    }
+
+    /// A key the crate does not document, given twice: keeping either value would
+    /// silently drop the other. The path shows the key as a placeholder; always `None`.
+    #[cold]
+    #[inline(never)]
+    fn repeated_undocumented<T>(&mut self) -> Option<T> {
+        self.fail::<()>(
+            FailureKind::Duplicate,
+            "duplicate field (a key the crate does not document)",
+        );
+        self.at_undocumented()?;
+        None
     }
 
     /// Checks the value ahead exactly as [`value`](Self::value) reads it (strings decoded,
@@ -962,11 +977,7 @@ pub(crate) fn unique_keys(r: &mut Reader<'_>, kept: &Kept<Map<String, Value>>) -
     if keys.windows(2).all(|pair| pair.first() != pair.last()) {
         return Some(());
     }
-    r.fail::<()>(
-        FailureKind::Duplicate,
-        "duplicate field (a key the crate does not document)",
-    );
-    r.at_undocumented()
+    r.repeated_undocumented()
 }
 
 /// The content of a string with escapes, decoded into a `String` of the right size (the
@@ -1128,7 +1139,8 @@ fn keep_as_it_came(out: &mut dyn Fields, i: usize, start: Mark, r: &mut Reader<'
     }
     r.rewind(start);
     let value = r.check()?;
-    out.extra_mut().push_member(key, true, value);
+    // A documented key, kept once: `seen` refuses it a second time.
+    out.extra_mut().push_member(key, value);
     Some(())
 }
 
