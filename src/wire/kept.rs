@@ -56,7 +56,7 @@ struct Inner<T> {
     members: usize,
     /// Where the keys of the first [`SPANS`] members are in `text`, each compared there
     /// with the keys after it.
-    spans: [(usize, usize); SPANS],
+    spans: [(u32, u32); SPANS],
 }
 
 /// The member count of a text not written member by member.
@@ -260,11 +260,17 @@ impl Kept<Map<String, Value>> {
         let compared = inner.spans.get(..inner.members).unwrap_or_default();
         let repeated = compared
             .iter()
-            .any(|&(from, to)| text.get(from..to) == this);
-        if let Some(span) = inner.spans.get_mut(inner.members) {
-            *span = (start, end);
+            .any(|&(from, to)| text.get(from as usize..to as usize) == this);
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(start), Ok(end)) => {
+                if let Some(span) = inner.spans.get_mut(inner.members) {
+                    *span = (start, end);
+                }
+                inner.members = inner.members.saturating_add(1);
+            }
+            // Past 4 GB of kept text: compared at the object's end.
+            _ => inner.members = UNCOUNTED,
         }
-        inner.members = inner.members.saturating_add(1);
         repeated
     }
 }
