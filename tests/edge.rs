@@ -1394,3 +1394,128 @@ fn a_status_without_status_at_is_of_no_known_kind() {
     assert!(!unknown.diagnosis().contains("invalid"));
     assert_eq!(c.delivery(), None);
 }
+
+// ---------------------------------------------------------------------------------------
+// Issue #16: what the crate keeps is kept as its text (`Kept`), read into a map or value
+// on first use.
+
+/// The line and column an `Invalid` error names.
+fn invalid_at(body: &str) -> (String, String, usize, usize) {
+    match parse_body(body.as_bytes()) {
+        Err(edna_callbacks::Error::Invalid {
+            path,
+            message,
+            line,
+            column,
+        }) => (path, message, line, column),
+        other => panic!("expected Invalid for {body}, got {other:?}"),
+    }
+}
+
+#[test]
+fn kept_values_keep_their_text_and_read_as_json() {
+    let body = r#"{"requestId":"r-1","status":"READ","statusAt":"2023-10-31T11:07:56Z",
+        "channelType" : "WHATSAPP", "segments": [1, 2.50, "three"], "x\u0079": {"a" :null}}"#;
+    let all = parse_body(body.as_bytes()).unwrap();
+    let st = all[0].as_status().unwrap();
+    // Each value's text exactly as it came; each key as serde_json writes it.
+    assert_eq!(
+        st.extra.json(),
+        Some(r#"{"channelType":"WHATSAPP","segments":[1, 2.50, "three"],"xy":{"a" :null}}"#)
+    );
+    // Read as the map serde_json reads from the same members.
+    assert_eq!(
+        st.extra,
+        obj(json!({"channelType": "WHATSAPP", "segments": [1, 2.5, "three"], "xy": {"a": null}}))
+    );
+    assert_eq!(st.extra["segments"][2], "three");
+    assert_eq!(st.get("channelType"), Some(json!("WHATSAPP")));
+
+    // An object of no kind, whole, from the text the first read went over.
+    let all = parse_body(br#"[{ "requestId": "r-2", "status" : "READ" } ]"#).unwrap();
+    let unknown = all[0].as_unknown().unwrap();
+    assert_eq!(
+        unknown.body.json(),
+        Some(r#"{ "requestId": "r-2", "status" : "READ" }"#)
+    );
+    assert_eq!(unknown.body["status"], "READ");
+
+    // An unknown event's payload, and an unknown `paymentData`.
+    let all =
+        parse_body(br#"{"type":"x.y","timestamp":"2025-09-01T10:00:00Z","payload":[1, {"b":2}]}"#)
+            .unwrap();
+    let Callback::UnknownEvent(event) = &all[0] else {
+        panic!("an unknown event")
+    };
+    assert_eq!(event.payload.json(), Some(r#"[1, {"b":2}]"#));
+    assert_eq!(event.payload[1]["b"], 2);
+    let all = parse_body(
+        br#"{"requestId":"r-3","status":"READ","statusAt":"2023-10-31T11:07:56Z",
+            "paymentData":{"@type":"Other", "x":1}}"#,
+    )
+    .unwrap();
+    let Some(PaymentData::Unknown(data)) = &all[0].as_status().unwrap().payment_data else {
+        panic!("unknown payment data")
+    };
+    assert_eq!(data.json(), Some(r#"{"@type":"Other", "x":1}"#));
+}
+
+#[test]
+fn a_kept_value_changed_or_built_in_code_is_written_as_changed() {
+    let mut st = parse_body(
+        br#"{"requestId":"r-1","status":"READ","statusAt":"2023-10-31T11:07:56Z","a":1}"#,
+    )
+    .unwrap()
+    .remove(0);
+    let Callback::Status(status) = &mut st else {
+        panic!("a status")
+    };
+    status.extra.insert("b".to_owned(), json!([true]));
+    assert_eq!(status.extra.json(), None);
+    let written: Value = serde_json::to_value(&st).unwrap();
+    assert_eq!(written["a"], 1);
+    assert_eq!(written["b"], json!([true]));
+
+    let mut built = StatusCallback::new(
+        "r-2",
+        Status::Read,
+        Timestamp::parse("2023-10-31T11:07:56Z").unwrap(),
+    );
+    built.extra = obj(json!({"c": "d"})).into();
+    assert_eq!(serde_json::to_value(&built).unwrap()["c"], "d");
+    assert_eq!(built.extra, obj(json!({"c": "d"})));
+}
+
+#[test]
+fn a_kept_key_given_twice_is_refused_where_it_stands_or_at_the_objects_end() {
+    // Among the first eight kept keys (here in two spellings of one key): at the second.
+    let body =
+        r#"{"statusAt":"2023-10-31T11:07:56Z","status":"READ","x":1,"\u0078":2,"comment":"c"}"#;
+    let (path, message, line, column) = invalid_at(body);
+    assert_eq!(path, "<undocumented>");
+    assert_eq!(
+        message,
+        "duplicate field (a key the crate does not document)"
+    );
+    assert_eq!((line, column), (1, body.find(r#","comment""#).unwrap()));
+
+    // Past eight: at the object's end, nested paths kept.
+    let mut members = String::new();
+    for i in 0..9 {
+        members.push_str(&format!(r#""k{i}":{i},"#));
+    }
+    let body = format!(
+        r#"{{"requestId":"r","status":"READ","statusAt":"2023-10-31T11:07:56Z",
+            "paymentData":{{"@type":"WhatsAppConversationPaymentData",{members}"k3":0}}}}"#
+    );
+    let (path, message, _, _) = invalid_at(&body);
+    assert_eq!(path, "paymentData.<undocumented>");
+    assert_eq!(
+        message,
+        "duplicate field (a key the crate does not document)"
+    );
+
+    // An object of no kind keeps a key given twice, as serde_json reads it: the last value.
+    let all = parse_body(br#"{"a":1,"a":2}"#).unwrap();
+    assert_eq!(all[0].as_unknown().unwrap().body["a"], 2);
+}
