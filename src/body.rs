@@ -479,7 +479,17 @@ fn read_body(r: &mut Reader<'_>, callbacks: &mut Vec<Callback>) -> Option<()> {
         b'[' => {
             let mut elements = r.open_array("an array")?;
             let mut i = 0;
+            let start = r.pos();
             while r.next_element(&mut elements)? {
+                if i == 1 {
+                    // Room for as many more callbacks as are as long as the first one
+                    // (edna's arrays are of alike objects), at most 256 and none shorter
+                    // than 64 bytes: one allocation, where growing by doubling copies the
+                    // callbacks read so far each time.
+                    let first = r.pos().saturating_sub(start).max(64);
+                    let rest = r.text().len().saturating_sub(r.pos());
+                    callbacks.reserve((rest / first + 1).min(256));
+                }
                 read_callback(r, callbacks).or_else(|| r.at_index(i))?;
                 i += 1;
             }
