@@ -13,6 +13,7 @@ use std::ops::{Deref, DerefMut};
 use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
@@ -96,6 +97,17 @@ impl<T> Kept<T> {
             .as_deref()
             .map(|inner| inner.text.as_str())
             .filter(|text| !text.is_empty())
+    }
+
+    /// The value held when it was built in code (or changed) and holds no text: what a
+    /// member kept while reading into it joins instead of the text.
+    pub(crate) fn built_mut(&mut self) -> Option<&mut T> {
+        let inner = self.inner.as_deref_mut()?;
+        if inner.text.is_empty() {
+            inner.value.get_mut()
+        } else {
+            None
+        }
     }
 
     /// Text the reader checked to be JSON of the shape `T` reads (an object for a map).
@@ -226,13 +238,6 @@ impl Kept<Map<String, Value>> {
             inner.members = 0;
             inner
         });
-        if inner.text.is_empty() {
-            // A value built in code (never the case while reading): start from it.
-            if let Some(map) = inner.value.take() {
-                inner.text = serde_json::to_string(&map).unwrap_or_default();
-                inner.members = UNCOUNTED;
-            }
-        }
         inner.value = OnceLock::new();
         let text = &mut inner.text;
         // `{"key":value}` or `,"key":value}`; escapes, if any, grow it further.
@@ -348,7 +353,7 @@ mod tests {
     }
 
     #[test]
-    fn members_are_added_with_their_keys_escaped_unless_raw() {
+    fn members_are_added_with_their_keys_escaped_and_a_repeated_key_is_told() {
         let mut kept: Kept<Map<String, Value>> = Kept::default();
         assert_eq!(kept.json(), None);
         assert!(!kept.push_member("a\"b\n\u{1}", "1"));
@@ -363,14 +368,22 @@ mod tests {
     }
 
     #[test]
-    fn a_value_built_in_code_then_added_to_keeps_both() {
+    fn a_value_built_in_code_is_told_from_a_kept_text() {
         let mut kept: Kept<Map<String, Value>> = Kept::from(Map::new());
         kept.insert("a".to_owned(), json!(1));
-        kept.push_member("b", "2");
-        assert_eq!(kept.json(), Some(r#"{"a":1,"b":2}"#));
+        if let Some(map) = kept.built_mut() {
+            map.insert("b".to_owned(), json!(2));
+            map.insert("a".to_owned(), json!(3));
+        } else {
+            panic!("a map built in code");
+        }
+        assert_eq!(kept.json(), None);
+        let mut read: Kept<Map<String, Value>> = Kept::default();
+        read.push_member("a", "1");
+        assert!(read.built_mut().is_none());
         assert_eq!(
             kept,
-            json!({"a": 1, "b": 2})
+            json!({"a": 3, "b": 2})
                 .as_object()
                 .cloned()
                 .unwrap_or_default()

@@ -894,7 +894,7 @@ impl<'a> Reader<'a> {
         let Some(value) = self.check() else {
             return self.at_undocumented();
         };
-        if extra.push_member(&key, value) {
+        if keep_member(extra, &key, value) {
             return self.repeated_undocumented();
         }
         Some(())
@@ -957,6 +957,22 @@ impl<'a> Reader<'a> {
             _ => None,
         }
     }
+}
+
+/// Keeps a member (its key, and its value's checked text) in `extra`: in its text, or, in
+/// a map built in code (never while reading a body: placeholders hold none), as the value
+/// the reader reads from the text. Whether the key was kept already
+/// ([`Kept::push_member`]).
+fn keep_member(extra: &mut Kept<Map<String, Value>>, key: &str, value: &str) -> bool {
+    if let Some(map) = extra.built_mut() {
+        let repeated = map.contains_key(key);
+        map.insert(
+            key.to_owned(),
+            Reader::new(value).value().unwrap_or(Value::Null),
+        );
+        return repeated;
+    }
+    extra.push_member(key, value)
 }
 
 /// Checks that no key of a kept object is given twice (the members of `extra` are kept as
@@ -1140,7 +1156,7 @@ fn keep_as_it_came(out: &mut dyn Fields, i: usize, start: Mark, r: &mut Reader<'
     r.rewind(start);
     let value = r.check()?;
     // A documented key, kept once: `seen` refuses it a second time.
-    out.extra_mut().push_member(key, value);
+    keep_member(out.extra_mut(), key, value);
     Some(())
 }
 
