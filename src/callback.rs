@@ -880,6 +880,14 @@ impl fmt::Display for CallbackKind {
     }
 }
 
+// Callbacks cross threads (a handler hands them to a queue or a task): every kind, and
+// the `Kept` values in them (a `OnceLock` inside), is `Send + Sync`.
+const _: fn() = || {
+    fn crosses_threads<T: Send + Sync + 'static>() {}
+    crosses_threads::<Callback>();
+    crosses_threads::<crate::Error>();
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
