@@ -13,7 +13,6 @@ use std::ops::{Deref, DerefMut};
 use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
-
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
