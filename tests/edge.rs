@@ -528,7 +528,7 @@ fn legacy_status_variants() {
     assert_eq!(st[0].dlv_status_at.get().offset(), offset!(+3));
     assert_eq!(st[0].dlv_error, Some(ErrorCode::Ok));
     assert_eq!(st[0].rate, Some(Numeric::from("0.35")));
-    assert_eq!(st[0].reserve_sms, Some(json!("delivered")));
+    assert_eq!(st[0].reserve_sms.as_deref(), Some(&json!("delivered")));
     assert_eq!(st[0].reserve_sms_status(), Some(Status::Delivered));
 
     assert_eq!(st[1].im_out_message_id, Some(text("test-002")));
@@ -554,8 +554,8 @@ fn legacy_status_variants() {
         datetime!(2020-01-10 16:03:52 UTC)
     );
     assert_eq!(
-        st[2].reserve_sms,
-        Some(json!({ "status": "sent", "parts": 2 }))
+        st[2].reserve_sms.as_deref(),
+        Some(&json!({ "status": "sent", "parts": 2 }))
     );
     assert_eq!(st[2].reserve_sms_status(), None);
     assert_eq!(st[2].extra, obj(json!({ "smsPrice": "1.20" })));
@@ -999,7 +999,9 @@ fn legacy_incoming_channels() {
     assert_eq!(m[0].content_type, Some(ContentType::Button));
     assert_eq!(m[0].payload.as_deref(), Some("BTN_YES"));
     assert_eq!(
-        m[0].history_messages,
+        m[0].history_messages
+            .as_ref()
+            .map(|all| all.iter().map(|m| (**m).clone()).collect()),
         Some(vec![
             Value::Null,
             json!({ "text": "earlier" }),
@@ -1423,11 +1425,13 @@ fn kept_values_keep_their_text_and_read_as_json() {
         st.extra.json(),
         Some(r#"{"channelType":"WHATSAPP","segments":[1, 2.50, "three"],"xy":{"a" :null}}"#)
     );
-    // Read as the map serde_json reads from the same members.
-    assert_eq!(
-        st.extra,
-        obj(json!({"channelType": "WHATSAPP", "segments": [1, 2.5, "three"], "xy": {"a": null}}))
-    );
+    // Read as the map serde_json reads from the same members (its own reading the judge:
+    // with `arbitrary_precision`, `2.50` stays `2.50`).
+    let judge: Value = serde_json::from_str(
+        r#"{"channelType": "WHATSAPP", "segments": [1, 2.50, "three"], "x\u0079": {"a": null}}"#,
+    )
+    .unwrap();
+    assert_eq!(st.extra, obj(judge));
     assert_eq!(st.extra["segments"][2], "three");
     assert_eq!(st.get("channelType"), Some(json!("WHATSAPP")));
 

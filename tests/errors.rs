@@ -645,6 +645,15 @@ fn a_lone_surrogate_or_a_number_out_of_range_is_a_syntax_error() {
         r#"{"requestId":"r","status":"READ","statusAt":1e400}"#.to_owned(),
         format!(r#"[{{{status}}},{{"requestId":"r\ud800",{status}}}]"#),
     ] {
+        if serde_json::from_str::<serde_json::Value>(&body).is_ok() {
+            // serde_json's `arbitrary_precision` (a user's build may turn it on) reads a
+            // number of any size: then the crate reads it too, as JSON.
+            assert!(
+                !matches!(parse_body(body.as_bytes()), Err(Error::Syntax { .. })),
+                "{body}"
+            );
+            continue;
+        }
         let err = refused(&body, body.as_bytes());
         assert!(
             matches!(err, Error::Syntax { line: 1, .. }),

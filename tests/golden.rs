@@ -585,7 +585,7 @@ fn legacy_incoming_en() {
     .with_im_type(edna_callbacks::Channel::Whatsapp)
     .with_user_name("Joe")
     .with_api_key_id(num(121))
-    .with_history_messages([Value::Null])
+    .with_history_messages([edna_callbacks::Kept::from(Value::Null)])
     .with_im_subject_id(num(864));
     assert_eq!(m, &expected);
     assert_eq!(parse_as::<LegacyIncomingMessage>(&body).unwrap(), expected);

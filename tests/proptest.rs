@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use edna_callbacks::{
     parse_as, parse_body, Attachment, Callback, Catalog, Channel, Contact, ContentType,
-    ConversationType, ErrorCode, Id, IncomingMessage, Item, LegacyIncomingMessage,
+    ConversationType, ErrorCode, Id, IncomingMessage, Item, Kept, LegacyIncomingMessage,
     LegacyStatusCallback, Location, MessageContent, Numeric, Order, OrderProduct, PaymentData,
     PaymentType, Product, Referral, ReferralSourceType, Status, StatusCallback, Story, Subscriber,
     Timestamp, UserInfo, WhatsAppConversationPaymentData,
@@ -645,7 +645,10 @@ fn legacy_incoming() -> BoxedStrategy<LegacyIncomingMessage> {
         (
             opt(text()),
             opt(id()),
-            opt(prop::collection::vec(json_value(), 0..3)),
+            opt(prop::collection::vec(
+                json_value().prop_map(Kept::from),
+                0..3,
+            )),
             opt(id()),
         ),
         extra(),
@@ -691,7 +694,9 @@ fn legacy_incoming() -> BoxedStrategy<LegacyIncomingMessage> {
 fn legacy_status() -> BoxedStrategy<LegacyStatusCallback> {
     // `reserveSms` holds any JSON value; `null` is the same as absent, so `Some(null)`
     // cannot be told from `None` and is not generated.
-    let reserve_sms = opt(json_value().prop_filter("not null", |v| !v.is_null()));
+    let reserve_sms = opt(json_value()
+        .prop_filter("not null", |v| !v.is_null())
+        .prop_map(Kept::from));
     (
         id(),
         open(Status::KNOWN),

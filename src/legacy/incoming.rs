@@ -7,7 +7,7 @@ use crate::dedup::{DedupKey, Part};
 use crate::kind::{CallbackBody, Rule, Sealed, Told};
 use crate::view::{Delivery, Party, PartyField};
 use crate::wire::read::Placeholder;
-use crate::wire::{Id, Numeric, Timestamp};
+use crate::wire::{Id, Kept, Numeric, Timestamp};
 
 wire_object! {
     /// A message a user sent to the business through the legacy SME API, as edna POSTs it
@@ -70,7 +70,7 @@ wire_object! {
         opt api_key_id: Id = "apiKeyId", with_api_key_id;
         /// Earlier messages of the conversation. No schema is documented (the example
         /// shows `[null]`), so each element is kept as it came.
-        opt history_messages: Vec<Value> = "historyMessages", with_history_messages;
+        opt history_messages: Vec<Kept<Value>> = "historyMessages", with_history_messages;
         /// The subject's id.
         opt im_subject_id: Id = "imSubjectId", with_im_subject_id;
     }

@@ -8,7 +8,7 @@ use crate::dedup::{DedupKey, Part};
 use crate::kind::{CallbackBody, Rule, Sealed, Told};
 use crate::view::{Delivery, Party};
 use crate::wire::read::Placeholder;
-use crate::wire::{Id, Numeric, Timestamp};
+use crate::wire::{Id, Kept, Numeric, Timestamp};
 
 wire_object! {
     /// A change in the delivery status of a message sent through the legacy SME API, as
@@ -44,7 +44,7 @@ wire_object! {
         /// The delivery status of the fallback SMS. edna documents it only as a string, so
         /// it is kept as it came; [`reserve_sms_status`](Self::reserve_sms_status) reads it
         /// as a [`Status`].
-        opt reserve_sms: Value = "reserveSms", with_reserve_sms;
+        opt reserve_sms: Kept<Value> = "reserveSms", with_reserve_sms;
         /// The id of a message of the legacy SMS API, where the IM API has
         /// `imOutMessageId` (this or `imOutMessageId`; seen in integrators' handlers).
         one sms_out_message_id: Id = "smsOutMessageId", with_sms_out_message_id;
@@ -55,7 +55,7 @@ impl LegacyStatusCallback {
     /// `reserveSms` as a status, when it is a string.
     pub fn reserve_sms_status(&self) -> Option<Status> {
         self.reserve_sms
-            .as_ref()
+            .as_deref()
             .and_then(Value::as_str)
             .map(Status::from)
     }

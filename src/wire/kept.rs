@@ -129,7 +129,7 @@ fn read<T: DeserializeOwned + Default>(text: &str) -> T {
 
 /// What a `Kept<T>` holds is the `T` its text reads as: the two kinds of JSON it keeps.
 macro_rules! kept_as {
-    ($($ty:ty => $empty:expr;)*) => {$(
+    ($($ty:ty => $empty:expr, $plain:path;)*) => {$(
         impl Kept<$ty> {
             /// The value held, read from the kept text on first use.
             fn get(&self) -> &$ty {
@@ -203,9 +203,9 @@ macro_rules! kept_as {
         }
 
         impl Serialize for Kept<$ty> {
-            /// As the value it holds.
+            /// As the value it holds (its numbers as the format's own: see `wire::plain`).
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                self.get().serialize(serializer)
+                $plain(self.get()).serialize(serializer)
             }
         }
     )*};
@@ -221,8 +221,8 @@ fn empty_map() -> &'static Map<String, Value> {
 static NULL: Value = Value::Null;
 
 kept_as! {
-    Map<String, Value> => empty_map();
-    Value => &NULL;
+    Map<String, Value> => empty_map(), super::plain::PlainMap;
+    Value => &NULL, super::plain::Plain;
 }
 
 impl Kept<Map<String, Value>> {

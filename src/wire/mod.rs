@@ -26,6 +26,7 @@ pub(crate) mod id;
 pub(crate) mod json;
 pub(crate) mod kept;
 pub(crate) mod numeric;
+pub(crate) mod plain;
 pub(crate) mod read;
 pub(crate) mod safe;
 pub(crate) mod survey;

@@ -96,7 +96,7 @@ impl From<&str> for Numeric {
 impl Serialize for Numeric {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Number(n) => n.serialize(serializer),
+            Self::Number(n) => super::plain::number(n, serializer),
             Self::Text(s) => serializer.serialize_str(s),
         }
     }

@@ -181,7 +181,7 @@ macro_rules! wire_object {
     };
     (@kept opt $self:ident, $map:ident, $key:literal, $field:ident $(, $wrap:ident)?) => {
         match (&$self.$field, $self.extra.get($key)) {
-            (None, Some(kept)) => serde::ser::SerializeMap::serialize_entry(&mut *$map, $key, kept)?,
+            (None, Some(kept)) => serde::ser::SerializeMap::serialize_entry(&mut *$map, $key, &$crate::wire::plain::Plain(kept))?,
             _ => wire_object!(@entry $map, $key, &$self.$field $(, $wrap)?),
         }
     };
@@ -370,7 +370,7 @@ macro_rules! wire_object {
                 $( wire_object!(@kept $req self, map, $key, $field $(, $wrap)?); )*
                 for (key, value) in self.extra.iter() {
                     if !<Self as $crate::wire::read::WireObject>::KEYS.contains(&key.as_str()) {
-                        map.serialize_entry(key, value)?;
+                        map.serialize_entry(key, &$crate::wire::plain::Plain(value))?;
                     }
                 }
                 Ok(())

@@ -198,7 +198,7 @@ impl<P: Serialize> Serialize for Event<P> {
         map.serialize_entry("timestamp", &self.timestamp)?;
         map.serialize_entry("payload", &self.payload)?;
         for (key, value) in self.extra.iter() {
-            map.serialize_entry(key, value)?;
+            map.serialize_entry(key, &crate::wire::plain::Plain(value))?;
         }
         map.end()
     }

@@ -6,7 +6,7 @@
 
 use crate::common::ContentType;
 use crate::wire::read::Placeholder;
-use crate::wire::{Id, Numeric};
+use crate::wire::{Id, Kept, Numeric};
 
 wire_object! {
     /// What an incoming message holds (`messageContent`).
@@ -63,7 +63,7 @@ wire_object! {
         /// **Undocumented shape**: edna documents no fields and it has been seen only as
         /// `null`, so it is kept exactly as it came, as JSON (`None` when absent or
         /// `null`), until edna documents it.
-        opt call_permission_reply: Box<serde_json::Value> = "callPermissionReply", with_call_permission_reply;
+        opt call_permission_reply: Kept<serde_json::Value> = "callPermissionReply", with_call_permission_reply;
     }
 }
 

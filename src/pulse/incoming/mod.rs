@@ -15,7 +15,7 @@ use crate::dedup::{DedupKey, Part};
 use crate::kind::{CallbackBody, Rule, Sealed, Told};
 use crate::view::{Delivery, Party, PartyField};
 use crate::wire::read::Placeholder;
-use crate::wire::{Id, Timestamp};
+use crate::wire::{Id, Kept, Timestamp};
 
 wire_object! {
     /// A message a user sent to the business, as edna Pulse POSTs it (edna's page
@@ -65,7 +65,7 @@ wire_object! {
         /// **Undocumented shape**: edna's page shows no body and it has been seen only as
         /// `null`, so it is kept exactly as it came, as JSON (`None` when absent or
         /// `null`), until edna documents it.
-        opt last_message: serde_json::Value = "lastMessage", with_last_message;
+        opt last_message: Kept<serde_json::Value> = "lastMessage", with_last_message;
     }
 }
 
