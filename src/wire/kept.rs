@@ -18,7 +18,8 @@ use serde_json::{Map, Value};
 
 /// JSON the crate does not model, kept exactly as it came: a `serde_json::Map` (an
 /// object's members it does not document, an object of no known kind) or a
-/// `serde_json::Value` (an unknown event's payload).
+/// `serde_json::Value` (an unknown event's payload, a field whose shape edna does not
+/// document, such as `lastMessage`).
 ///
 /// It is used as the `T` it holds: `Kept<T>` dereferences to `T`, read from the kept text
 /// the first time it is used (once; later uses share it), so `extra.get("key")`,
