@@ -254,6 +254,64 @@ pub(crate) struct Mark {
     depth: usize,
 }
 
+/// What [`Reader::walk`] builds of a JSON value.
+trait Build: Sized {
+    type Object: Default;
+    type Array: Default;
+    fn null() -> Self;
+    fn bool(value: bool) -> Self;
+    fn string(value: Cow<'_, str>) -> Self;
+    fn number(value: Number) -> Self;
+    fn member(object: &mut Self::Object, key: Cow<'_, str>, value: Self);
+    fn element(array: &mut Self::Array, value: Self);
+    fn object(object: Self::Object) -> Self;
+    fn array(array: Self::Array) -> Self;
+}
+
+/// A `Value`, as serde_json reads one.
+impl Build for Value {
+    type Object = Map<String, Value>;
+    type Array = Vec<Value>;
+    fn null() -> Self {
+        Value::Null
+    }
+    fn bool(value: bool) -> Self {
+        Value::Bool(value)
+    }
+    fn string(value: Cow<'_, str>) -> Self {
+        Value::String(value.into_owned())
+    }
+    fn number(value: Number) -> Self {
+        Value::Number(value)
+    }
+    fn member(object: &mut Map<String, Value>, key: Cow<'_, str>, value: Self) {
+        object.insert(key.into_owned(), value);
+    }
+    fn element(array: &mut Vec<Value>, value: Self) {
+        array.push(value);
+    }
+    fn object(object: Map<String, Value>) -> Self {
+        Value::Object(object)
+    }
+    fn array(array: Vec<Value>) -> Self {
+        Value::Array(array)
+    }
+}
+
+/// Nothing: the walk only checks ([`Reader::check`]).
+impl Build for () {
+    type Object = ();
+    type Array = ();
+    fn null() -> Self {}
+    fn bool(_: bool) -> Self {}
+    fn string(_: Cow<'_, str>) -> Self {}
+    fn number(_: Number) -> Self {}
+    fn member(_: &mut (), _: Cow<'_, str>, _: Self) {}
+    fn element(_: &mut (), _: Self) {}
+    fn object(_: ()) -> Self {}
+    fn array(_: ()) -> Self {}
+}
+
 impl Mark {
     /// Where the mark is, in bytes from the start of the text.
     pub(crate) fn pos(self) -> usize {
@@ -824,50 +882,58 @@ impl<'a> Reader<'a> {
     /// Reads any JSON value as serde_json reads a `Value`: an object's key given twice
     /// keeps its last value (in its first place, with `preserve_order`).
     pub(crate) fn value(&mut self) -> Option<Value> {
+        self.walk()
+    }
+
+    /// The one walk over a JSON value, building a `B` as it goes: a `Value`
+    /// ([`value`](Self::value)), or nothing ([`check`](Self::check)). One walk for both,
+    /// so that a value kept as its checked text is exactly one the reader would read.
+    fn walk<B: Build>(&mut self) -> Option<B> {
         match self.peek()? {
             b'n' => {
                 self.literal(b"null")?;
-                Some(Value::Null)
+                Some(B::null())
             }
             b't' => {
                 self.literal(b"true")?;
-                Some(Value::Bool(true))
+                Some(B::bool(true))
             }
             b'f' => {
                 self.literal(b"false")?;
-                Some(Value::Bool(false))
+                Some(B::bool(false))
             }
-            b'"' => self.string().map(|s| Value::String(s.into_owned())),
+            b'"' => self.string().map(B::string),
             b'-' | b'0'..=b'9' => {
                 let start = self.pos;
                 match self.integer() {
-                    Some(n) => Some(Value::Number(Number::from(n))),
+                    Some(n) => Some(B::number(Number::from(n))),
                     None => {
                         self.pos = start;
-                        self.number().map(Value::Number)
+                        self.number().map(B::number)
                     }
                 }
             }
             b'{' => {
                 self.pos += 1;
                 self.enter()?;
-                let mut map = Map::new();
+                let mut object = B::Object::default();
                 let mut members = Members { first: true };
                 while let Some(key) = self.next_key(&mut members)? {
-                    let value = self.value()?;
-                    map.insert(key.into_owned(), value);
+                    let value = self.walk()?;
+                    B::member(&mut object, key, value);
                 }
-                Some(Value::Object(map))
+                Some(B::object(object))
             }
             b'[' => {
                 self.pos += 1;
                 self.enter()?;
-                let mut items = Vec::new();
+                let mut array = B::Array::default();
                 let mut elements = Members { first: true };
                 while self.next_element(&mut elements)? {
-                    items.push(self.value()?);
+                    let value = self.walk()?;
+                    B::element(&mut array, value);
                 }
-                Some(Value::Array(items))
+                Some(B::array(array))
             }
             _ => None,
         }
@@ -918,44 +984,8 @@ impl<'a> Reader<'a> {
     pub(crate) fn check(&mut self) -> Option<&'a str> {
         self.peek()?;
         let start = self.pos;
-        self.check_value()?;
+        self.walk::<()>()?;
         self.text.get(start..self.pos)
-    }
-
-    fn check_value(&mut self) -> Option<()> {
-        match self.peek()? {
-            b'n' => self.literal(b"null"),
-            b't' => self.literal(b"true"),
-            b'f' => self.literal(b"false"),
-            b'"' => self.string().map(drop),
-            b'-' | b'0'..=b'9' => {
-                let start = self.pos;
-                if self.integer().is_none() {
-                    self.pos = start;
-                    self.number()?;
-                }
-                Some(())
-            }
-            b'{' => {
-                self.pos += 1;
-                self.enter()?;
-                let mut members = Members { first: true };
-                while self.next_key(&mut members)?.is_some() {
-                    self.check_value()?;
-                }
-                Some(())
-            }
-            b'[' => {
-                self.pos += 1;
-                self.enter()?;
-                let mut elements = Members { first: true };
-                while self.next_element(&mut elements)? {
-                    self.check_value()?;
-                }
-                Some(())
-            }
-            _ => None,
-        }
     }
 }
 
