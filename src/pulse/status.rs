@@ -155,9 +155,13 @@ impl Placeholder for PaymentData {
     }
 }
 
-/// Whether `kind` (the value of `@type`) names WhatsApp conversation payment data.
-fn is_whatsapp(kind: &str) -> bool {
-    PaymentDataKind::known(kind) == Some(PaymentDataKind::WhatsAppConversation)
+/// Whether the value of `@type` ahead names WhatsApp conversation payment data (a string
+/// is read; anything else is left for the read of the whole object).
+fn type_ahead_is_whatsapp(r: &mut Reader<'_>) -> Option<bool> {
+    Some(
+        r.peek()? == b'"'
+            && PaymentDataKind::known(&r.string()?) == Some(PaymentDataKind::WhatsAppConversation),
+    )
 }
 
 impl Field for PaymentData {
@@ -179,7 +183,7 @@ impl Field for PaymentData {
                     return r.duplicate(TYPE_KEY).or_else(|| r.at_key(TYPE_KEY));
                 }
                 seen_type = true;
-                if r.peek()? == b'"' && is_whatsapp(&r.string()?) {
+                if type_ahead_is_whatsapp(r)? {
                     continue;
                 }
                 return keep_whole(slot, r, start);
@@ -216,7 +220,7 @@ fn type_is_whatsapp(r: &mut Reader<'_>, start: read::Mark) -> Option<bool> {
     let mut known = false;
     while let Some(key) = r.next_key(&mut members)? {
         if key == TYPE_KEY {
-            known = r.peek()? == b'"' && is_whatsapp(&r.string()?);
+            known = type_ahead_is_whatsapp(r)?;
             break;
         }
         r.skip()?;
