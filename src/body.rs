@@ -322,9 +322,16 @@ fn read_unknown(r: &mut Reader<'_>, place: &mut Vec<Callback>) -> Option<()> {
     if r.peek()? != b'{' {
         return None;
     }
-    let body = crate::wire::Kept::from_checked(r.check()?);
-    place.push(Callback::Unknown(UnknownCallback::new(body)));
+    let text = r.check()?;
+    keep_unknown(place, text);
     Some(())
+}
+
+/// Puts an object of no known kind, its text checked, at the end of `place`.
+fn keep_unknown(place: &mut Vec<Callback>, text: &str) {
+    place.push(Callback::Unknown(UnknownCallback::new(
+        crate::wire::Kept::from_checked(text),
+    )));
 }
 
 /// Records that the value ahead is no callback object; always `None`.
@@ -436,9 +443,7 @@ fn read_again(
             let text = r.text().get(start.pos()..failure.pos);
             if let Some(text) = text.filter(|text| text.ends_with('}')) {
                 r.rewind_to(failure.pos);
-                place.push(Callback::Unknown(UnknownCallback::new(
-                    crate::wire::Kept::from_checked(text),
-                )));
+                keep_unknown(place, text);
                 return Some(());
             }
         }
