@@ -301,10 +301,12 @@ fn read_kind<'a>(
         place.push(event);
         return Some(());
     }
-    place.resize_with(place.len() + 1, || placeholder(kind));
+    let len = place.len();
+    place.resize_with(len + 1, || placeholder(kind));
     let read = read_members(place.last_mut()?, first, give_up_on, r, members);
     if read.is_none() {
-        place.pop();
+        // Dropped where it lies (`pop` would copy it out first).
+        place.truncate(len);
     }
     read
 }
@@ -329,9 +331,11 @@ fn read_unknown(r: &mut Reader<'_>, place: &mut Vec<Callback>) -> Option<()> {
 
 /// Puts an object of no known kind, its text checked, at the end of `place`.
 fn keep_unknown(place: &mut Vec<Callback>, text: &str) {
-    place.push(Callback::Unknown(UnknownCallback::new(
-        crate::wire::Kept::from_checked(text),
-    )));
+    let mut body = Some(crate::wire::Kept::from_checked(text));
+    // Built where it lies, as in `read_kind`: a `push` copies all 584 bytes.
+    place.resize_with(place.len() + 1, || {
+        Callback::Unknown(UnknownCallback::new(body.take().unwrap_or_default()))
+    });
 }
 
 /// Records that the value ahead is no callback object; always `None`.
