@@ -285,7 +285,7 @@ fn first_saying(r: &mut Reader<'_>) -> Option<Option<CallbackKind>> {
 }
 
 /// Puts a placeholder of `kind` at the end of `place` and reads the object's members
-/// into it (built where it lies: a `push` would build it aside and copy it, 584 bytes).
+/// into it (built where it lies: a `push` would build it aside and copy it, 576 bytes).
 #[inline(always)]
 fn read_kind<'a>(
     r: &mut Reader<'a>,
@@ -332,7 +332,7 @@ fn read_unknown(r: &mut Reader<'_>, place: &mut Vec<Callback>) -> Option<()> {
 /// Puts an object of no known kind, its text checked, at the end of `place`.
 fn keep_unknown(place: &mut Vec<Callback>, text: &str) {
     let mut body = Some(crate::wire::Kept::from_checked(text));
-    // Built where it lies, as in `read_kind`: a `push` copies all 584 bytes.
+    // Built where it lies, as in `read_kind`: a `push` copies all 576 bytes.
     place.resize_with(place.len() + 1, || {
         Callback::Unknown(UnknownCallback::new(body.take().unwrap_or_default()))
     });

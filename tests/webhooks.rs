@@ -1173,7 +1173,7 @@ fn template_values_are_read_in_any_case_and_written_in_pulse_case() {
 #[test]
 fn a_template_status_stays_small() {
     // `content` is boxed so that a template status (264 bytes when written) is far smaller
-    // than an incoming message (584) in a `Callback`.
+    // than an incoming message (576) in a `Callback`.
     let size = std::mem::size_of::<MessageMatcher>();
     assert!(size <= 400, "MessageMatcher is {size} bytes");
     assert!(std::mem::size_of::<MessageMatcherStatus>() <= 400);
