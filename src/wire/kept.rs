@@ -81,7 +81,6 @@ impl<T> Inner<T> {
 impl<T> Kept<T> {
     /// Whether the kept text may hold a key twice that [`push_member`](Self::push_member)
     /// did not compare: it was kept whole, or has more members than were compared.
-    #[inline]
     pub(crate) fn may_repeat_a_key(&self) -> bool {
         self.inner
             .as_deref()

@@ -1008,20 +1008,8 @@ fn keep_member(extra: &mut Kept<Map<String, Value>>, key: &str, value: &str) -> 
 /// Checks that no key of a kept object is given twice (the members of `extra` are kept as
 /// text, and compared here once the object is read); a key given twice is an error, as it
 /// is for the documented fields. The path shows the key as a placeholder.
-#[inline]
 pub(crate) fn unique_keys(r: &mut Reader<'_>, kept: &Kept<Map<String, Value>>) -> Option<()> {
-    if kept.may_repeat_a_key() {
-        repeated_keys(r, kept)
-    } else {
-        Some(())
-    }
-}
-
-/// [`unique_keys`] for a kept text with more keys than were compared as they came.
-#[cold]
-#[inline(never)]
-fn repeated_keys(r: &mut Reader<'_>, kept: &Kept<Map<String, Value>>) -> Option<()> {
-    let Some(text) = kept.json() else {
+    let Some(text) = kept.json().filter(|_| kept.may_repeat_a_key()) else {
         return Some(());
     };
     // The keys into a map the reader already has code for (a sort or a set of its own
