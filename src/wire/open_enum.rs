@@ -10,21 +10,9 @@ use serde::{Serialize, Serializer};
 /// Where `s` is among `wire`: spelled as documented, else ignoring ASCII case (one copy
 /// for every enum).
 pub(crate) fn known_at(wire: &[&str], s: &str) -> Option<usize> {
-    // One pass, comparing only spellings of the same length: the first exact one wins,
-    // else the first that differs in case (the legacy API's `read` for `READ`).
-    let mut folded = None;
-    for (i, w) in wire.iter().enumerate() {
-        if w.len() != s.len() {
-            continue;
-        }
-        if w.as_bytes() == s.as_bytes() {
-            return Some(i);
-        }
-        if folded.is_none() && w.eq_ignore_ascii_case(s) {
-            folded = Some(i);
-        }
-    }
-    folded
+    wire.iter()
+        .position(|w| *w == s)
+        .or_else(|| wire.iter().position(|w| w.eq_ignore_ascii_case(s)))
 }
 
 /// Declares an open enum: the listed variants, plus `Unknown(String)`.
