@@ -10,8 +10,9 @@ use serde::{Serialize, Serializer};
 /// Where `s` is among `wire`: spelled as documented, else ignoring ASCII case (one copy
 /// for every enum).
 pub(crate) fn known_at(wire: &[&str], s: &str) -> Option<usize> {
+    // (`same`: a word compare for short spellings, where `==` calls `memcmp`.)
     wire.iter()
-        .position(|w| *w == s)
+        .position(|w| super::read::same(w.as_bytes(), s.as_bytes()))
         .or_else(|| wire.iter().position(|w| w.eq_ignore_ascii_case(s)))
 }
 
