@@ -229,10 +229,13 @@ kept_as! {
 impl Kept<Map<String, Value>> {
     /// Adds a member to a kept object's text: `key` (decoded; escaped here as serde_json
     /// writes it, so that one key has one form) and the text of its value, checked.
+    /// `decoded` says the key came with escapes: only such a key can hold a character
+    /// JSON escapes (one that came without is the raw text, which the reader checked has
+    /// none; a documented key has none), so only it is looked over.
     /// Returns `true` when the key is one of the first [`SPANS`] keys already kept (a key
     /// given twice); keys past those are compared at the object's end
     /// ([`read::unique_keys`](super::read)).
-    pub(crate) fn push_member(&mut self, key: &str, value: &str) -> bool {
+    pub(crate) fn push_member(&mut self, key: &str, decoded: bool, value: &str) -> bool {
         let inner = self.inner.get_or_insert_with(|| {
             let mut inner = Inner::new(String::new(), OnceLock::new());
             inner.members = 0;
@@ -251,7 +254,7 @@ impl Kept<Map<String, Value>> {
         }
         text.push('"');
         let start = text.len();
-        if key.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        if decoded && key.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
             escape_into(text, key);
         } else {
             text.push_str(key);
@@ -356,9 +359,9 @@ mod tests {
     fn members_are_added_with_their_keys_escaped_and_a_repeated_key_is_told() {
         let mut kept: Kept<Map<String, Value>> = Kept::default();
         assert_eq!(kept.json(), None);
-        assert!(!kept.push_member("a\"b\n\u{1}", "1"));
-        assert!(!kept.push_member("cd", r#"{"x" : null}"#));
-        assert!(kept.push_member("a\"b\n\u{1}", "2"));
+        assert!(!kept.push_member("a\"b\n\u{1}", true, "1"));
+        assert!(!kept.push_member("cd", false, r#"{"x" : null}"#));
+        assert!(kept.push_member("a\"b\n\u{1}", true, "2"));
         assert_eq!(
             kept.json(),
             Some(r#"{"a\"b\n\u0001":1,"cd":{"x" : null},"a\"b\n\u0001":2}"#)
@@ -379,7 +382,7 @@ mod tests {
         }
         assert_eq!(kept.json(), None);
         let mut read: Kept<Map<String, Value>> = Kept::default();
-        read.push_member("a", "1");
+        read.push_member("a", false, "1");
         assert!(read.built_mut().is_none());
         assert_eq!(
             kept,

@@ -960,7 +960,7 @@ impl<'a> Reader<'a> {
         let Some(value) = self.check() else {
             return self.at_undocumented();
         };
-        if keep_member(extra, &key, value) {
+        if keep_member(extra, &key, matches!(key, Cow::Owned(_)), value) {
             return self.repeated_undocumented();
         }
         Some(())
@@ -993,7 +993,12 @@ impl<'a> Reader<'a> {
 /// a map built in code (never while reading a body: placeholders hold none), as the value
 /// the reader reads from the text. Whether the key was kept already
 /// ([`Kept::push_member`]).
-fn keep_member(extra: &mut Kept<Map<String, Value>>, key: &str, value: &str) -> bool {
+fn keep_member(
+    extra: &mut Kept<Map<String, Value>>,
+    key: &str,
+    decoded: bool,
+    value: &str,
+) -> bool {
     if let Some(map) = extra.built_mut() {
         let repeated = map.contains_key(key);
         map.insert(
@@ -1002,7 +1007,7 @@ fn keep_member(extra: &mut Kept<Map<String, Value>>, key: &str, value: &str) -> 
         );
         return repeated;
     }
-    extra.push_member(key, value)
+    extra.push_member(key, decoded, value)
 }
 
 /// Checks that no key of a kept object is given twice (the members of `extra` are kept as
@@ -1186,7 +1191,7 @@ fn keep_as_it_came(out: &mut dyn Fields, i: usize, start: Mark, r: &mut Reader<'
     r.rewind(start);
     let value = r.check()?;
     // A documented key, kept once: `seen` refuses it a second time.
-    keep_member(out.extra_mut(), key, value);
+    keep_member(out.extra_mut(), key, false, value);
     Some(())
 }
 
