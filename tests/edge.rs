@@ -1415,6 +1415,37 @@ fn invalid_at(body: &str) -> (String, String, usize, usize) {
 }
 
 #[test]
+fn kept_keys_are_written_as_serde_json_writes_them_and_compared_decoded() {
+    // A key that came with escapes is decoded and escaped again as serde_json writes it
+    // (`\u0022` as `\"`, `\u0009` as `\t`, `\/` as `/`); one that came without is written as
+    // it came, non-ASCII and all.
+    let body = r#"{"requestId":"r-1","status":"READ","statusAt":"2023-10-31T11:07:56Z",
+        "a\u0022b\u0009c\/d": 1, "plain key ключ": 2}"#;
+    let all = parse_body(body.as_bytes()).unwrap();
+    let st = all[0].as_status().unwrap();
+    assert_eq!(
+        st.extra.json(),
+        Some(r#"{"a\"b\tc/d":1,"plain key ключ":2}"#)
+    );
+    // The judge: serde_json's own reading of the members, and of the text kept.
+    let judge: Value =
+        serde_json::from_str(r#"{"a\u0022b\u0009c\/d": 1, "plain key ключ": 2}"#).unwrap();
+    assert_eq!(st.extra, obj(judge.clone()));
+    let kept: Value = serde_json::from_str(st.extra.json().unwrap()).unwrap();
+    assert_eq!(kept, judge);
+
+    // The same key given once escaped and once as it stands is one key given twice.
+    let body = r#"{"requestId":"r-1","status":"READ","statusAt":"2023-10-31T11:07:56Z",
+        "k\u0065y": 1, "key": 2}"#;
+    match parse_body(body.as_bytes()) {
+        Err(edna_callbacks::Error::Invalid { message, .. }) => {
+            assert!(message.contains("duplicate field"), "{message}")
+        }
+        other => panic!("expected a duplicate key, got {other:?}"),
+    }
+}
+
+#[test]
 fn kept_values_keep_their_text_and_read_as_json() {
     let body = r#"{"requestId":"r-1","status":"READ","statusAt":"2023-10-31T11:07:56Z",
         "channelType" : "WHATSAPP", "segments": [1, 2.50, "three"], "x\u0079": {"a" :null}}"#;
