@@ -176,12 +176,6 @@ impl From<String> for Message {
     }
 }
 
-impl From<Cow<'static, str>> for Message {
-    fn from(text: Cow<'static, str>) -> Self {
-        Self::Text(text)
-    }
-}
-
 /// What a [`Failure`] becomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FailureKind {
@@ -949,7 +943,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Keeps a member the object does not document in `extra`, as its text. A key given
-    /// twice is an error, as it is for the documented fields, found at the object's end
+    /// twice is an error, as it is for the documented fields: found as it is added among
+    /// the first kept keys ([`Kept::push_member`]), past those at the object's end
     /// ([`unique_keys`]).
     #[inline]
     pub(crate) fn extra(
