@@ -731,7 +731,7 @@ pub fn parse_body_each(body: &[u8]) -> Result<Vec<Element<'_>>, Error> {
 
 impl<'de> Deserialize<'de> for Callback {
     /// Reads one callback object with the crate's reader, telling its kind as
-    /// [`parse_body`](crate::parse_body) does, from any self-describing format.
+    /// [`parse_body`] does, from any self-describing format.
     ///
     /// Through serde_json's deserializers (`from_slice`, `from_str`, `from_reader`,
     /// `from_value`), a text serde_json would not read as a `serde_json::Value` is its own

@@ -318,7 +318,7 @@ pub(crate) fn message_of(e: &serde_json::Error) -> String {
     text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }
 
-/// The error of reading `body` through the safe-error layer (see [`safe`](super::safe)):
+/// The error of reading `body` through the safe-error layer (see [`safe`]):
 /// its path, and its line and column in `body`.
 pub(crate) fn from_safe(body: Body<'_>, e: &SafeError) -> Error {
     let path = e.path();

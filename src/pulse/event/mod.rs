@@ -33,9 +33,9 @@ open_enum! {
     /// error.
     pub enum EventType {
         /// The category of a WhatsApp template changed
-        /// ([`TemplateCategoryChanged`](crate::TemplateCategoryChanged)).
+        /// ([`TemplateCategoryChanged`]).
         TemplateCategoryChanged = "message_matcher.category_changed",
-        /// A recipient clicked a link button ([`ShortLinkVisited`](crate::ShortLinkVisited)).
+        /// A recipient clicked a link button ([`ShortLinkVisited`]).
         ShortLinkVisited = "short_link_visited",
     }
 }
